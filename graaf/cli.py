@@ -1,0 +1,193 @@
+"""The ``graaf`` command: ingest, validate, check, export, history, SPARQL, serve.
+
+Every command opens the store the same way (``--store``/``GRAAF_STORE``/user
+data dir); a ``ScanFout`` becomes a Dutch message on stderr and exit code 1,
+anything else is a bug: logged with its traceback, exit code 70.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import sys
+from datetime import date
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from graaf.fouten import ScanFout
+
+log = logging.getLogger("graaf")
+
+
+def _meldt_fouten(f):
+    @wraps(f)
+    def omhulsel(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except ScanFout as e:
+            click.echo(f"Fout: {e}", err=True)
+            for b in e.bevindingen:
+                click.echo(f"  - [{b.ernst}] {b.tekst()}", err=True)
+            sys.exit(1)
+    return omhulsel
+
+
+@click.group()
+@click.option("--store", "store_pad", envvar="GRAAF_STORE", metavar="MAP",
+              help="Map van de opslag (standaard: GRAAF_STORE of de gebruikersmap).")
+@click.pass_context
+def main(ctx: click.Context, store_pad: str | None) -> None:
+    """360-graden scan: de kennisgraaf van het Regionaal Werkcentrum."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"store": store_pad}
+
+
+def _open(ctx: click.Context, voorbeeld: bool = True):
+    from graaf.scan import open_scan
+
+    return open_scan(ctx.obj["store"], voorbeeld=voorbeeld)
+
+
+def _door(door: str | None) -> str:
+    return door or getpass.getuser()
+
+
+@main.command()
+@click.argument("pad", type=click.Path(exists=True, path_type=Path))
+@click.option("--door", help="Wie de wijziging doet (standaard: je gebruikersnaam).")
+@click.option("--notitie", default="", help="Korte notitie bij deze versie.")
+@click.option("--base", help="Basis-URI voor de ids (standaard: GRAAF_BASE).")
+@click.pass_context
+@_meldt_fouten
+def ingest(ctx, pad: Path, door: str | None, notitie: str, base: str | None) -> None:
+    """Laad een werkboek (.xlsx, map of .zip met .csv) of Turtle als nieuwe versie."""
+    from graaf.scan import laad
+
+    store = _open(ctx, voorbeeld=False)
+    versie = laad(store, pad, _door(door), notitie, base)
+    click.echo(f"Versie {versie.nummer} geladen uit {pad.name}: {versie.triples} triples, "
+               f"door {versie.door}.")
+
+
+@main.command()
+@click.argument("pad", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "als_json", is_flag=True, help="Bevindingen als JSON.")
+@click.option("--base", help="Basis-URI voor de ids.")
+@_meldt_fouten
+def valideer(pad: Path, als_json: bool, base: str | None) -> None:
+    """Controleer een werkboek zonder het te laden."""
+    import ingest as ingest_
+    from graaf import config
+
+    resultaat = ingest_.valideer(pad, config.base_uri(base))
+    if als_json:
+        click.echo(json.dumps([b.als_dict() for b in resultaat.bevindingen],
+                              ensure_ascii=False, indent=2))
+    else:
+        for b in resultaat.bevindingen:
+            click.echo(f"[{b.ernst}] {b.tekst()}")
+        n = len(resultaat.fouten)
+        click.echo(f"{pad.name}: {'geen fouten' if not n else f'{n} fout(en)'}; "
+                   f"{len(resultaat.graaf)} triples.")
+    sys.exit(1 if resultaat.fouten else 0)
+
+
+@main.command()
+@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Datum waarop de scan bekeken wordt (JJJJ-MM-DD, standaard vandaag).")
+@click.option("--code", "codes", multiple=True, help="Alleen deze controle(s).")
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@click.option("--versie", type=int, help="Een eerdere versie controleren.")
+@click.pass_context
+@_meldt_fouten
+def check(ctx, peildatum, codes: tuple[str, ...], als_json: bool, versie: int | None) -> None:
+    """Voer de benoemde controles uit: hiaten, overlap en netwerk."""
+    from graaf import checks
+
+    store = _open(ctx)
+    resultaat = checks.draai(store, peildatum.date() if peildatum else date.today(),
+                             list(codes) or None, versie=versie)
+    if als_json:
+        click.echo(json.dumps(resultaat, ensure_ascii=False, indent=2))
+    else:
+        click.echo(checks.als_tekst(resultaat))
+
+
+@main.command()
+@click.option("--format", "formaat", required=True,
+              type=click.Choice(["xlsx", "csv", "ttl", "jsonld", "nq"]))
+@click.option("-o", "--uitvoer", type=click.Path(path_type=Path),
+              help="Bestand (of map voor csv). Standaard: scan-vN.<formaat>; RDF naar stdout.")
+@click.option("--versie", type=int, help="Een eerdere versie exporteren.")
+@click.pass_context
+@_meldt_fouten
+def export(ctx, formaat: str, uitvoer: Path | None, versie: int | None) -> None:
+    """Exporteer de huidige scan als werkboek of RDF."""
+    from graaf import export as ex
+
+    store = _open(ctx)
+    nummer = versie or store.huidige().nummer
+    if formaat in ("ttl", "jsonld", "nq"):
+        data = store.dump(nummer, formaat)
+        if uitvoer:
+            uitvoer.write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+        return
+    rijen = ex.naar_rijen(store.graaf(nummer))
+    doel = uitvoer or Path(f"scan-v{nummer}" + (".xlsx" if formaat == "xlsx" else ""))
+    (ex.schrijf_xlsx if formaat == "xlsx" else ex.schrijf_csv)(rijen, doel)
+    click.echo(f"Versie {nummer} geschreven naar {doel}.", err=True)
+
+
+@main.command()
+@click.option("--json", "als_json", is_flag=True)
+@click.pass_context
+@_meldt_fouten
+def versies(ctx, als_json: bool) -> None:
+    """Toon alle versies: wie, wanneer, welk bestand, welke notitie."""
+    store = _open(ctx)
+    lijst = store.versies()
+    if als_json:
+        click.echo(json.dumps([v.als_dict() for v in lijst], ensure_ascii=False, indent=2))
+        return
+    huidig = store.huidige().nummer
+    for v in lijst:
+        teken = "*" if v.nummer == huidig else " "
+        herstel = f" (herstel van versie {v.herstel_van})" if v.herstel_van else ""
+        click.echo(f"{teken} {v.nummer:>3}  {v.tijd:%Y-%m-%d %H:%M}  {v.door:<20} "
+                   f"{v.bronbestand or '-':<24} {v.triples:>7} triples  {v.notitie}{herstel}")
+
+
+@main.command()
+@click.argument("versie", type=int)
+@click.option("--door", help="Wie herstelt (standaard: je gebruikersnaam).")
+@click.option("--notitie", default="")
+@click.pass_context
+@_meldt_fouten
+def herstel(ctx, versie: int, door: str | None, notitie: str) -> None:
+    """Maak een eerdere versie weer de huidige (als nieuwe versie)."""
+    store = _open(ctx)
+    nieuw = store.herstel(versie, _door(door), notitie)
+    click.echo(f"Versie {versie} is hersteld als versie {nieuw.nummer}.")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--file", "bestand", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "formaat", default="tabel",
+              type=click.Choice(["tabel", "csv", "json", "tsv", "xml"]))
+@click.option("--versie", type=int)
+@click.pass_context
+@_meldt_fouten
+def sparql(ctx, query: str | None, bestand: Path | None, formaat: str,
+           versie: int | None) -> None:
+    """Voer een SPARQL-query (alleen lezen) uit op de huidige scan."""
+    from graaf import sparql_cli
+
+    if bool(query) == bool(bestand):
+        raise ScanFout("Geef een query als tekst óf met --file, niet allebei of geen van beide.")
+    tekst = query or bestand.read_text(encoding="utf-8")
+    sys.stdout.buffer.write(sparql_cli.voer_uit(_open(ctx), tekst, formaat, versie))

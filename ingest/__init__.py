@@ -1,0 +1,54 @@
+"""Loading and validating the scan-werkboek (xlsx, csv folder or zip) and Turtle.
+
+``valideer`` reports every finding without writing anything; ``lees`` returns
+the graph of a valid input or raises ``ScanFout`` carrying all findings, so a
+caller can only write a version after a clean read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from graaf.fouten import Bevinding, ScanFout
+from graaf.vocab import DEFAULT_BASE
+
+
+@dataclass
+class Resultaat:
+    graaf: Graph
+    bevindingen: list[Bevinding]
+
+    @property
+    def fouten(self) -> list[Bevinding]:
+        return [b for b in self.bevindingen if b.ernst == "fout"]
+
+
+def valideer(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
+    """All findings of an input; raises ScanFout only when it cannot be read at all."""
+    pad = Path(pad)
+    if pad.suffix.lower() in (".ttl", ".nt", ".nq", ".trig"):
+        from ingest.turtle import lees_rdf
+
+        return lees_rdf(pad)
+    from ingest import lezen, omzetten, regels, shacl
+
+    werkboek, bevindingen = lezen.lees(pad)
+    omzetting = omzetten.zet_om(werkboek, base)
+    omzetting.bevindingen[:0] = bevindingen
+    regels.controleer(omzetting)
+    if not any(b.ernst == "fout" for b in omzetting.bevindingen):
+        omzetting.bevindingen += shacl.valideer(omzetting.graaf, omzetting.herkomst)
+    return Resultaat(omzetting.graaf, omzetting.bevindingen)
+
+
+def lees(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
+    """The graph of a valid input; any error finding refuses the whole input."""
+    resultaat = valideer(pad, base)
+    if resultaat.fouten:
+        n = len(resultaat.fouten)
+        raise ScanFout(f"Het werkboek is geweigerd: {n} fout{'en' if n > 1 else ''} "
+                       "gevonden. Er is niets gewijzigd.", Path(pad).name,
+                       resultaat.bevindingen)
+    return resultaat
