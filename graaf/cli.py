@@ -47,7 +47,9 @@ def main(ctx: click.Context, store_pad: str | None) -> None:
 def _open(ctx: click.Context, voorbeeld: bool = True):
     from graaf.scan import open_scan
 
-    return open_scan(ctx.obj["store"], voorbeeld=voorbeeld)
+    store = open_scan(ctx.obj["store"], voorbeeld=voorbeeld)
+    ctx.call_on_close(store.close)
+    return store
 
 
 def _door(door: str | None) -> str:

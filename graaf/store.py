@@ -129,6 +129,7 @@ class Store:
         """Run a read-only query against one version (default: the current one).
 
         SELECT gives rows of rdflib terms, ASK a bool, CONSTRUCT/DESCRIBE a Graph.
+        A bound variable must be in the SELECT list (pyoxigraph substitutions).
         """
         resultaat = self._ox_query(sparql, bindings, versie)
         if isinstance(resultaat, ox.QueryBoolean):

@@ -15,6 +15,10 @@ from graaf.fouten import Bevinding, ScanFout
 from graaf.vocab import DEFAULT_BASE
 
 
+#: RDF inputs; the unsafe ones among them are refused by ``ingest.turtle``.
+RDF_SUFFIXEN = (".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld", ".json")
+
+
 @dataclass
 class Resultaat:
     graaf: Graph
@@ -28,7 +32,7 @@ class Resultaat:
 def valideer(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
     """All findings of an input; raises ScanFout only when it cannot be read at all."""
     pad = Path(pad)
-    if pad.suffix.lower() in (".ttl", ".nt", ".nq", ".trig"):
+    if pad.suffix.lower() in RDF_SUFFIXEN:
         from ingest.turtle import lees_rdf
 
         return lees_rdf(pad)
@@ -52,3 +56,8 @@ def lees(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
                        "gevonden. Er is niets gewijzigd.", Path(pad).name,
                        resultaat.bevindingen)
     return resultaat
+
+
+def lees_werkboek(pad: Path | str, base: str = DEFAULT_BASE) -> Graph:
+    """Shorthand for callers that only need the graph of a valid werkboek."""
+    return lees(pad, base).graaf

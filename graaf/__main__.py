@@ -1,0 +1,3 @@
+from graaf.cli import main
+
+main()

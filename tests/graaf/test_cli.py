@@ -1,0 +1,103 @@
+"""The ``graaf`` command as the kwartiermaker uses it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from rdflib import Graph
+
+from werkboeken import KLEIN, met, schrijf_csv, schrijf_xlsx
+
+TELLING = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _aantal_triples(graaf_cli) -> int:
+    r = graaf_cli("sparql", TELLING, "--format", "json")
+    assert r.exit_code == 0, r.output
+    return int(json.loads(r.output)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_ingest_versies_en_herstel(graaf_cli, tmp_path):
+    r = graaf_cli("ingest", str(schrijf_csv(tmp_path / "wb", KLEIN)), "--door", "Ans",
+                  "--notitie", "eerste scan")
+    assert r.exit_code == 0 and "Versie 1" in r.output
+    klein = _aantal_triples(graaf_cli)
+    groter = met(KLEIN, "organisaties", 3, id="sbb", naam="SBB", soort="sbb")
+    assert graaf_cli("ingest", str(schrijf_xlsx(tmp_path / "w.xlsx", groter))).exit_code == 0
+    assert _aantal_triples(graaf_cli) > klein
+    lijst = json.loads(graaf_cli("versies", "--json").output)
+    assert [(v["nummer"], v["door"], v["bronbestand"]) for v in lijst][0] == (1, "Ans", "wb")
+    assert graaf_cli("herstel", "1", "--door", "Bert").exit_code == 0
+    assert _aantal_triples(graaf_cli) == klein
+    tekst = graaf_cli("versies").output
+    assert "herstel van versie 1" in tekst and "Bert" in tekst
+
+
+def test_fout_werkboek_wordt_geweigerd_en_scan_blijft_gelijk(graaf_cli, tmp_path):
+    assert graaf_cli("ingest", str(schrijf_csv(tmp_path / "goed", KLEIN))).exit_code == 0
+    voor = _aantal_triples(graaf_cli)
+    slecht = met(KLEIN, "initiatieven", 0, eigenaar="onbekend", status="bezig",
+                 start="2026-13-01")
+    slecht = met(slecht, "organisaties", 3, id="uwv", naam="dubbel", soort="uwv")
+    r = graaf_cli("ingest", str(schrijf_xlsx(tmp_path / "slecht.xlsx", slecht)))
+    assert r.exit_code == 1
+    for verwacht in ("blad 'initiatieven', rij 2, kolom 'eigenaar'",
+                     "blad 'initiatieven', rij 2, kolom 'status'",
+                     "blad 'initiatieven', rij 2, kolom 'start'",
+                     "blad 'organisaties', rij 5, kolom 'id'", "'onbekend'", "'bezig'"):
+        assert verwacht in r.output
+    assert _aantal_triples(graaf_cli) == voor
+    assert len(json.loads(graaf_cli("versies", "--json").output)) == 1
+
+
+def test_valideer_laadt_niets(graaf_cli, tmp_path):
+    r = graaf_cli("valideer", str(schrijf_csv(tmp_path / "wb", met(KLEIN, "initiatieven", 0,
+                                                                    status="x"))), "--json")
+    assert r.exit_code == 1
+    assert json.loads(r.output)[0]["kolom"] == "status"
+
+
+def test_export_xlsx_en_terug_geeft_dezelfde_graaf(graaf_cli, tmp_path):
+    rijen = met(KLEIN, "initiatieven", 0, beschrijving='=HYPERLINK("http://x","klik")',
+                opmerking_intern="extra kolom")
+    assert graaf_cli("ingest", str(schrijf_csv(tmp_path / "wb", rijen))).exit_code == 0
+    for formaat, doel in (("xlsx", tmp_path / "uit.xlsx"), ("csv", tmp_path / "uitcsv")):
+        assert graaf_cli("export", "--format", formaat, "-o", str(doel)).exit_code == 0
+        assert graaf_cli("ingest", str(doel)).exit_code == 0
+    nq = {}
+    for versie in ("1", "2", "3"):
+        r = graaf_cli("export", "--format", "nq", "--versie", versie)
+        g = Graph()
+        g.parse(data=r.output.replace(f"<urn:graaf:versie:{versie}>", ""), format="nt")
+        nq[versie] = g
+    assert nq["1"].isomorphic(nq["2"]) and nq["1"].isomorphic(nq["3"])
+
+
+def test_formule_in_xlsx_export_blijft_tekst(graaf_cli, tmp_path):
+    from openpyxl import load_workbook
+
+    rijen = met(KLEIN, "initiatieven", 0, beschrijving='=HYPERLINK("http://x","klik")')
+    graaf_cli("ingest", str(schrijf_csv(tmp_path / "wb", rijen)))
+    graaf_cli("export", "--format", "xlsx", "-o", str(tmp_path / "u.xlsx"))
+    cel = next(c for rij in load_workbook(tmp_path / "u.xlsx")["initiatieven"].iter_rows()
+               for c in rij if str(c.value).startswith("=HYPERLINK"))
+    assert cel.data_type == "s"
+
+
+def test_sparql_tabel_en_weigering_van_updates(graaf_cli, tmp_path):
+    graaf_cli("ingest", str(schrijf_csv(tmp_path / "wb", KLEIN)))
+    r = graaf_cli("sparql", "SELECT ?naam WHERE { ?i a scan:Initiatief ; rdfs:label ?naam } "
+                  "ORDER BY ?naam")
+    assert r.exit_code == 0 and "RMT" in r.output and "(2 rijen)" in r.output
+    r = graaf_cli("sparql", "DELETE WHERE { ?s ?p ?o }")
+    assert r.exit_code == 1 and "Alleen lezen" in r.output
+    assert "(2 rijen)" in graaf_cli("sparql", "SELECT ?i WHERE { ?i a scan:Initiatief }").output
+
+
+def test_console_script_draait_als_eigen_proces(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "graaf", "--store", str(tmp_path / "s"),
+                        "ingest", str(schrijf_csv(tmp_path / "wb", KLEIN))],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Versie 1" in r.stdout
