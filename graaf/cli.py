@@ -193,3 +193,20 @@ def sparql(ctx, query: str | None, bestand: Path | None, formaat: str,
         raise ScanFout("Geef een query als tekst óf met --file, niet allebei of geen van beide.")
     tekst = query or bestand.read_text(encoding="utf-8")
     sys.stdout.buffer.write(sparql_cli.voer_uit(_open(ctx), tekst, formaat, versie))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8360, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@click.pass_context
+@_meldt_fouten
+def serve(ctx, host: str, port: int, threads: int) -> None:
+    """Start de site (waitress, productie-server) op de huidige scan."""
+    from waitress import serve as waitress_serve
+
+    from web import create_app
+
+    app = create_app({"STORE": ctx.obj["store"]})
+    click.echo(f"De 360-graden scan draait op http://{host}:{port}/ (stoppen: Ctrl+C)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="graaf")

@@ -1,0 +1,54 @@
+"""The site: ``create_app(config)`` builds a Flask app over one opened scan store.
+
+Config comes from defaults, then an instance file (``instance/graaf.cfg``),
+then ``GRAAF_*`` environment variables, then the ``config`` argument (tests).
+The store is opened once per app (the embedded engine allows one writer
+process) and shared by all request threads.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+
+STANDAARD: dict[str, Any] = {
+    "SECRET_KEY": None,            # set in instance file or GRAAF_SECRET_KEY
+    "STORE": None,                 # folder; None → GRAAF_STORE or the user data dir
+    "STORE_IN_GEHEUGEN": False,    # tests: an in-memory store with the example scan
+    "SPARQL_TIJDSLIMIET": 10.0,    # seconds; a request may lower it, never raise it
+    "SPARQL_MAX_RIJEN": 10000,     # rows; idem
+    "PERSOONSGEGEVENS_OPENBAAR": False,
+    "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+}
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(STANDAARD)
+    app.config.from_pyfile("graaf.cfg", silent=True)
+    app.config.from_prefixed_env("GRAAF")
+    app.config.update(config or {})
+    if not app.config["SECRET_KEY"]:
+        import secrets
+
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+        app.logger.warning("Geen SECRET_KEY ingesteld: sessies gelden tot een herstart.")
+    _open_store(app)
+    from web import routes
+
+    routes.registreer(app)
+    return app
+
+
+def _open_store(app: Flask) -> None:
+    from graaf.scan import VOORBEELD, laad, open_scan
+    from graaf.store import Store
+
+    if app.config["STORE_IN_GEHEUGEN"]:
+        store = Store()
+        laad(store, VOORBEELD, door="graaf (voorbeeldscan)")
+    else:
+        store = open_scan(app.config["STORE"])
+    app.extensions["scan"] = store
+    logging.getLogger("graaf").info("Scan geopend: versie %s", store.huidige().nummer)

@@ -1,0 +1,14 @@
+"""Values every template sees: the menu and the current scan version."""
+from __future__ import annotations
+
+from flask import Flask
+
+from web.scan import store
+
+MENU: list[tuple[str, str]] = [("dashboard.index", "Overzicht")]
+
+
+def installeer(app: Flask) -> None:
+    @app.context_processor
+    def _overal():
+        return {"menu": MENU, "scanversie": store().huidige().als_dict()}
