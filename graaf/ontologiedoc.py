@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
@@ -77,6 +77,15 @@ def _scan_termen(ont: Graph, soort: URIRef) -> list[URIRef]:
                   if isinstance(s, URIRef) and str(s).startswith(str(SCAN)))
 
 
+def _klassen(ont: Graph, shapes: Graph) -> list[URIRef]:
+    """scan: classes in werkboek order (sh:order of their shapes), then the rest."""
+    def volgorde(klasse: URIRef) -> tuple[int, str]:
+        orders = [int(o) for ns in shapes.subjects(SH.targetClass, klasse)
+                  for o in shapes.objects(ns, SH.order)]
+        return (min(orders) if orders else 1000, str(klasse))
+    return sorted(_scan_termen(ont, OWL.Class), key=volgorde)
+
+
 def _aantal(shapes: Graph, ps: Node) -> str:
     """A property shape's cardinality in words."""
     lo = shapes.value(ps, SH.minCount)
@@ -87,24 +96,32 @@ def _aantal(shapes: Graph, ps: Node) -> str:
     return "precies 1" if low == int(hi) == 1 else f"{low} of {int(hi)}"
 
 
-def _waarde(shapes: Graph, ps: Node) -> str:
+def _keuze(ont: Graph, shapes: Graph, lijst: Node) -> str:
+    """An sh:in list: the concept scheme(s) it draws from, or its members."""
+    members = _lijst(shapes, lijst)
+    if all(str(m).startswith(DEF) and "#" not in str(m) for m in members):
+        schemes = sorted({str(m).rsplit("/", 1)[0] for m in members})
+        return "code uit " + ", ".join(f"`{_curie(URIRef(s))}`" for s in schemes)
+    return " of ".join(_tekst(ont, m, RDFS.label) or f"`{_curie(m)}`" for m in members)
+
+
+def _waarde(ont: Graph, shapes: Graph, ps: Node) -> str:
     """What values a property shape accepts, in words."""
     datatype = shapes.value(ps, SH.datatype)
     if datatype is not None:
         return DATATYPE.get(datatype, _curie(datatype))
-    if shapes.value(ps, SH["class"]) is not None:
-        return _curie(shapes.value(ps, SH["class"]))
+    klasse = shapes.value(ps, SH["class"])
+    if klasse is not None:
+        return _tekst(ont, klasse, RDFS.label) or _curie(klasse)
     keuze = shapes.value(ps, SH["in"])
     if keuze is not None:
-        schemes = {str(c).rsplit("/", 1)[0] for c in _lijst(shapes, keuze)}
-        return "lijst " + ", ".join(f"`{_curie(URIRef(s))}`" for s in sorted(schemes))
+        return _keuze(ont, shapes, keuze)
     alternatieven = shapes.value(ps, SH["or"])
     if alternatieven is not None:
-        return " of ".join(_waarde(shapes, a) for a in _lijst(shapes, alternatieven))
+        return " of ".join(_waarde(ont, shapes, a) for a in _lijst(shapes, alternatieven))
     if shapes.value(ps, SH.nodeKind) == SH.IRI:
         return "webadres"
-    keuze_waarde = shapes.value(ps, SH.hasValue)
-    return _curie(keuze_waarde) if keuze_waarde is not None else "?"
+    return "?"
 
 
 def _property_shapes(shapes: Graph, klasse: URIRef) -> list[Node]:
@@ -135,7 +152,7 @@ def _klasse_sectie(ont: Graph, shapes: Graph, klasse: URIRef) -> list[str]:
     if supers:
         lines += ["Is een: " + ", ".join(f"`{s}`" for s in supers) + ".", ""]
     rows = [(str(shapes.value(p, SH.name)), _curie(shapes.value(p, SH.path)),
-             _waarde(shapes, p), _aantal(shapes, p)) for p in _property_shapes(shapes, klasse)]
+             _waarde(ont, shapes, p), _aantal(shapes, p)) for p in _property_shapes(shapes, klasse)]
     if rows:
         lines += ["| kolom | eigenschap | waarde | aantal |", "|---|---|---|---|"]
         lines += [f"| {k} | `{e}` | {w} | {a} |" for k, e, w, a in rows]
@@ -227,13 +244,13 @@ def _secties(ont: Graph, sch: Graph, shapes: Graph) -> Iterable[list[str]]:
     yield _kop(ont)
     yield ["## Klassen", "", "Per klasse: de kolommen van het werkboek, wat erin mag, "
            "en de regels die de controle toepast.", ""]
-    for klasse in _scan_termen(ont, OWL.Class):
+    for klasse in _klassen(ont, shapes):
         yield _klasse_sectie(ont, shapes, klasse)
     yield _eigenschappen_sectie(ont)
     yield _individuen_sectie(ont)
     yield ["## Vaste lijsten", "", "De codes die in het werkboek mogen staan.", ""]
     schemes = sorted(s for s in sch.subjects(RDF.type, SKOS.ConceptScheme)
-                     if isinstance(s, URIRef) and not isinstance(s, BNode))
+                     if isinstance(s, URIRef))
     for scheme in schemes:
         yield _schema_sectie(sch, scheme)
     yield _hergebruik_sectie(ont, shapes)

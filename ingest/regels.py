@@ -58,10 +58,10 @@ def _opgegaan_in(g: Graph, uit: Omzetting) -> None:
 
 def _indicator_een_onderwerp(g: Graph, uit: Omzetting) -> None:
     for s in g.subjects(None, SCAN.Indicator):
-        aantal = len(set(g.objects(s, SCAN.sector)) | set(g.objects(s, SCAN.doelgroep)))
-        if aantal != 1:
-            uit.fout("Een indicator hoort bij precies één sector óf één doelgroep: vul één "
-                     "van de kolommen sector en doelgroep.", *_plek(uit, s), "sector")
+        if (s, SCAN.sector, None) in g and (s, SCAN.doelgroep, None) in g:
+            uit.fout("Een indicator gaat over een sector óf over een doelgroep, niet over "
+                     "allebei: maak één van de twee cellen leeg (beide leeg = de hele "
+                     "regio).", *_plek(uit, s), "doelgroep")
 
 
 def _gemeente_cbs_code(g: Graph, uit: Omzetting) -> None:
