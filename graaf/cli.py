@@ -31,6 +31,10 @@ def _meldt_fouten(f):
             for b in e.bevindingen:
                 click.echo(f"  - [{b.ernst}] {b.tekst()}", err=True)
             sys.exit(1)
+        except Exception:  # noqa: BLE001 - anything else is a bug: log it whole
+            log.exception("Programmafout in 'graaf %s'; meld dit aan de beheerder.",
+                          f.__name__)
+            sys.exit(70)
     return omhulsel
 
 

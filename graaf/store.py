@@ -231,27 +231,47 @@ class Store:
                 herstel_van=int(herstel.value) if herstel else None))
         return sorted(uit, key=lambda v: v.nummer)
 
-    def nieuwe_versie(self, triples: Iterable[tuple[Node, Node, Node]], door: str,
+    def nieuwe_versie(self, inhoud: Iterable[tuple[Node, Node, Node]] | bytes, door: str,
                       notitie: str = "", bronbestand: str = "",
                       herstel_van: int | None = None) -> Versie:
-        """Write a complete new version and make it current, all or nothing."""
+        """Write a complete new version and make it current, all or nothing.
+
+        ``inhoud`` is triples or N-Triples bytes (the fast path for big werkboeken).
+        The version graph is bulk-loaded (fast, not atomic); the version only
+        exists once its metadata is committed in one transaction afterwards, so
+        a crash in between leaves an orphan graph that nobody sees and that the
+        next write of that number clears first.
+        """
         with self._schrijfslot():
             self._versies = None
             vorige = self.huidige()
             nummer = (vorige.nummer if vorige else 0) + 1
             doel = ox.NamedNode(versie_graaf(nummer))
-            quads = [ox.Quad(naar_ox(s), naar_ox(p), naar_ox(o), doel) for s, p, o in triples]
-            meta = _metadata(nummer, len(quads), door, notitie, bronbestand,
-                             vorige.nummer if vorige else None, herstel_van)
-            self._ox.extend(quads + meta)
+            if self._ox.contains_named_graph(doel):
+                self._ox.remove_graph(doel)  # an orphan of an interrupted write
+            self._laad(inhoud, doel)
+            aantal = int(next(iter(self._ox.query(
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=doel)))["n"].value)
+            self._ox.extend(_metadata(nummer, aantal, door, notitie, bronbestand,
+                                      vorige.nummer if vorige else None, herstel_van))
             if self.pad:
                 self._ox.flush()
             self._versies = None
         return self.huidige()
 
+    def _laad(self, inhoud: Iterable[tuple[Node, Node, Node]] | bytes,
+              doel: ox.NamedNode) -> None:
+        if isinstance(inhoud, bytes):
+            self._ox.bulk_load(inhoud, format=ox.RdfFormat.N_TRIPLES, to_graph=doel)
+        else:
+            self._ox.bulk_extend(ox.Quad(naar_ox(s), naar_ox(p), naar_ox(o), doel)
+                                 for s, p, o in inhoud)
+        if self.pad:
+            self._ox.flush()
+
     def herstel(self, nummer: int, door: str, notitie: str = "") -> Versie:
         """Make an earlier version current again, as a new version (history is kept)."""
-        oud = self.graaf(nummer)
+        oud = self.dump(nummer, "nt")
         return self.nieuwe_versie(oud, door, notitie or f"Herstel van versie {nummer}",
                                   herstel_van=nummer)
 
