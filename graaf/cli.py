@@ -96,7 +96,7 @@ def valideer(pad: Path, als_json: bool, base: str | None) -> None:
             click.echo(f"[{b.ernst}] {b.tekst()}")
         n = len(resultaat.fouten)
         click.echo(f"{pad.name}: {'geen fouten' if not n else f'{n} fout(en)'}; "
-                   f"{len(resultaat.graaf)} triples.")
+                   f"{len(resultaat)} triples.")
     sys.exit(1 if resultaat.fouten else 0)
 
 

@@ -28,5 +28,5 @@ def laad(store: Store, pad: str | Path, door: str, notitie: str = "",
          base: str | None = None) -> Versie:
     """Validate an input completely, then write it as one new version (or nothing)."""
     resultaat = ingest.lees(pad, config.base_uri(base))
-    return store.nieuwe_versie(resultaat.graaf, door=door, notitie=notitie,
+    return store.nieuwe_versie(resultaat.ntriples(), door=door, notitie=notitie,
                                bronbestand=Path(pad).name)

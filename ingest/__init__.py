@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from graaf.fouten import Bevinding, ScanFout
 from graaf.vocab import DEFAULT_BASE
+from ingest.ntriples import Triples
 
 
 #: RDF inputs; the unsafe ones among them are refused by ``ingest.turtle``.
@@ -21,8 +22,23 @@ RDF_SUFFIXEN = (".ttl", ".nt", ".nq", ".trig", ".rdf", ".owl", ".xml", ".jsonld"
 
 @dataclass
 class Resultaat:
-    graaf: Graph
+    """A read input: its triples (werkboek: N-Triples lines; RDF: a Graph) and findings."""
+
+    inhoud: "Triples | Graph"
     bevindingen: list[Bevinding]
+
+    @property
+    def graaf(self) -> Graph:
+        """As an rdflib Graph (built on demand: costly for big werkboeken)."""
+        return self.inhoud if isinstance(self.inhoud, Graph) else self.inhoud.graaf()
+
+    def ntriples(self) -> bytes:
+        if isinstance(self.inhoud, Graph):
+            return self.inhoud.serialize(format="nt", encoding="utf-8")
+        return self.inhoud.ntriples()
+
+    def __len__(self) -> int:
+        return len(self.inhoud)
 
     @property
     def fouten(self) -> list[Bevinding]:
@@ -43,7 +59,7 @@ def valideer(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
     omzetting.bevindingen[:0] = bevindingen
     regels.controleer(omzetting)
     if not any(b.ernst == "fout" for b in omzetting.bevindingen):
-        omzetting.bevindingen += shacl.valideer(omzetting.graaf, omzetting.herkomst)
+        omzetting.bevindingen += shacl.valideer(omzetting.graaf.graaf(), omzetting.herkomst)
     return Resultaat(omzetting.graaf, omzetting.bevindingen)
 
 

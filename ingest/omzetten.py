@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from graaf.fouten import Bevinding
@@ -20,6 +20,7 @@ from ingest.cellen import CelFout
 from ingest.contract import (BLAD, BLADEN, DATUM, ENUM, GEHEEL, GETAL, JANEE, REF, REGIO,
                              SCHEMAS, URL, Blad, Kolom)
 from ingest.lezen import Tabel, Werkboek
+from ingest.ntriples import Triples
 
 
 def uri(base: str, blad: Blad, id_: str) -> URIRef:
@@ -31,10 +32,11 @@ def uri(base: str, blad: Blad, id_: str) -> URIRef:
 class Omzetting:
     """The graph of a werkboek plus where each subject came from (for SHACL findings)."""
 
-    graaf: Graph = field(default_factory=Graph)
+    graaf: Triples = field(default_factory=Triples)
     bevindingen: list[Bevinding] = field(default_factory=list)
     herkomst: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
     ids: dict[str, dict[str, int]] = field(default_factory=dict)
+    termen: dict = field(default_factory=dict)
 
     def fout(self, melding: str, blad: str | None = None, rij: int | None = None,
              kolom: str | None = None, waarde: object = None, ernst: str = "fout") -> None:
@@ -119,9 +121,23 @@ def _zet_cel_om(s: URIRef, kolom: Kolom, waarde: object, blad: Blad, rijnr: int,
             return
     for deel in delen:
         try:
-            uit.graaf.add((s, kolom.predicaat, _term(kolom, deel, base, uit)))
+            uit.graaf.add((s, kolom.predicaat, _term_onthouden(kolom, deel, base, uit)))
         except CelFout as e:
             uit.fout(str(e), blad.naam, rijnr, kolom.naam, deel)
+
+
+def _term_onthouden(kolom: Kolom, waarde: object, base: str, uit: Omzetting):
+    """Cells repeat (statuses, references, dates): convert each distinct one once."""
+    sleutel = (kolom, waarde)
+    if sleutel not in uit.termen:
+        try:
+            uit.termen[sleutel] = _term(kolom, waarde, base, uit)
+        except CelFout as e:
+            uit.termen[sleutel] = e
+    term = uit.termen[sleutel]
+    if isinstance(term, CelFout):
+        raise term
+    return term
 
 
 def _term(kolom: Kolom, waarde: object, base: str, uit: Omzetting):

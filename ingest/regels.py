@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
 
 from graaf.vocab import HELE_REGIO, SCAN, concept
+from ingest.ntriples import Triples
 from ingest.omzetten import Omzetting
 
 GEMEENTE = URIRef(concept("organisatiesoort", "gemeente"))
@@ -30,11 +31,11 @@ def _plek(uit: Omzetting, s: URIRef) -> tuple[str, int]:
     return uit.herkomst.get(s, (None, None))
 
 
-def _id(g: Graph, s: URIRef) -> str:
+def _id(g: Triples, s: URIRef) -> str:
     return str(s).rsplit("/", 1)[-1]
 
 
-def _werkgebied_is_gemeente(g: Graph, uit: Omzetting) -> None:
+def _werkgebied_is_gemeente(g: Triples, uit: Omzetting) -> None:
     for s, o in g.subject_objects(SCAN.werkgebied):
         if o != HELE_REGIO and (o, SCAN.soort, GEMEENTE) not in g:
             uit.fout(f"'{_id(g, o)}' is geen gemeente. Gebruik het id van een gemeente "
@@ -42,7 +43,7 @@ def _werkgebied_is_gemeente(g: Graph, uit: Omzetting) -> None:
                      *_plek(uit, s), "werkgebied", _id(g, o))
 
 
-def _opgegaan_in(g: Graph, uit: Omzetting) -> None:
+def _opgegaan_in(g: Triples, uit: Omzetting) -> None:
     for s in g.subjects(SCAN.status, OPGEGAAN):
         if (s, SCAN.opgegaanIn, None) not in g:
             uit.fout("Status 'opgegaan-in' vraagt om het id van het initiatief waarin het "
@@ -56,15 +57,15 @@ def _opgegaan_in(g: Graph, uit: Omzetting) -> None:
                      "opgegaan_in", _id(g, o))
 
 
-def _indicator_een_onderwerp(g: Graph, uit: Omzetting) -> None:
-    for s in g.subjects(None, SCAN.Indicator):
+def _indicator_een_onderwerp(g: Triples, uit: Omzetting) -> None:
+    for s in g.subjects(RDF.type, SCAN.Indicator):
         if (s, SCAN.sector, None) in g and (s, SCAN.doelgroep, None) in g:
             uit.fout("Een indicator gaat over een sector óf over een doelgroep, niet over "
                      "allebei: maak één van de twee cellen leeg (beide leeg = de hele "
                      "regio).", *_plek(uit, s), "doelgroep")
 
 
-def _gemeente_cbs_code(g: Graph, uit: Omzetting) -> None:
+def _gemeente_cbs_code(g: Triples, uit: Omzetting) -> None:
     for s in g.subjects(SCAN.soort, GEMEENTE):
         code = g.value(s, SCAN.cbsCode)
         if code is None or not re.fullmatch(r"GM\d{4}", str(code)):
@@ -73,7 +74,7 @@ def _gemeente_cbs_code(g: Graph, uit: Omzetting) -> None:
                      "cbs_code", code)
 
 
-def _doelboom(g: Graph, uit: Omzetting) -> None:
+def _doelboom(g: Triples, uit: Omzetting) -> None:
     for s in g.subjects(SCAN.soort, SUBDOEL):
         if (s, SCAN.bovenliggendDoel, None) not in g:
             uit.fout("Een subdoel hoort onder een ander doel: vul het id van het "
@@ -84,7 +85,7 @@ def _doelboom(g: Graph, uit: Omzetting) -> None:
                      "maak er een subdoel van.", *_plek(uit, s), "bovenliggend")
 
 
-def _start_voor_eind(g: Graph, uit: Omzetting) -> None:
+def _start_voor_eind(g: Triples, uit: Omzetting) -> None:
     for s, eind in g.subject_objects(SCAN.eind):
         start = g.value(s, SCAN.start)
         if start is not None and str(eind) < str(start):
@@ -92,7 +93,7 @@ def _start_voor_eind(g: Graph, uit: Omzetting) -> None:
                      "datums.", *_plek(uit, s), "eind", str(eind))
 
 
-def _geen_kringen(g: Graph, uit: Omzetting) -> None:
+def _geen_kringen(g: Triples, uit: Omzetting) -> None:
     """A bovenliggend chain that returns to itself would make 'narrower' meaningless."""
     for p in (SCAN.bovenliggendDoel, SKOS.broader):
         ouder = dict(g.subject_objects(p))
