@@ -12,8 +12,8 @@ from web.scan import store
 bp = Blueprint("dashboard", __name__)
 
 
-@bp.get("/")
 @bp.get("/index.json")
+@bp.get("/")
 def index():
     scan = store()
     versie = scan.huidige()
