@@ -59,7 +59,7 @@ def valideer(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
     omzetting.bevindingen[:0] = bevindingen
     regels.controleer(omzetting)
     if not any(b.ernst == "fout" for b in omzetting.bevindingen):
-        omzetting.bevindingen += shacl.valideer(omzetting.graaf.graaf(), omzetting.herkomst)
+        omzetting.bevindingen += shacl.valideer(omzetting.graaf, omzetting.herkomst)
     return Resultaat(omzetting.graaf, omzetting.bevindingen)
 
 

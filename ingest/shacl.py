@@ -3,66 +3,28 @@
 The shapes in ``ontologie/shapes.ttl`` are the formal statement of a valid
 scan (also for Turtle input, which has no rows); results are mapped back to
 sheet, row and column through the subject's origin and the column's predicate.
+
+The shapes run as SPARQL on pyoxigraph (``ingest.shacl_sparql``): pyshacl
+took ~31 s on a werkboek of 10,000 initiatives. pyshacl remains the reference
+in tests/ingest/test_shacl_sparql.py, which checks both give the same results.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
 
 from graaf.fouten import Bevinding
-from graaf.vocab import SH
-from ingest.contract import BLADEN
+from ingest import shacl_sparql
+from ingest.shacl_sparql import ONTOLOGIE, Data  # noqa: F401 - kept for callers
 
-ONTOLOGIE = Path(__file__).resolve().parent.parent / "ontologie"
+__all__ = ["ONTOLOGIE", "valideer", "vormen"]
 
 
-@lru_cache(maxsize=1)
 def vormen() -> Graph:
-    g = Graph()
-    g.parse(ONTOLOGIE / "shapes.ttl", format="turtle")
-    return g
+    """The shapes graph (parsed once per process)."""
+    return shacl_sparql.vormen()
 
 
-def _kolomnaam(blad_naam: str | None, pad: object) -> str | None:
-    for blad in BLADEN:
-        if blad.naam == blad_naam:
-            return next((k.naam for k in blad.kolommen if k.predicaat == pad), None)
-    return None
-
-
-def valideer(data: Graph, herkomst: dict[URIRef, tuple[str, int]]) -> list[Bevinding]:
-    from pyshacl import validate
-
-    conform, rapport, _ = validate(data, shacl_graph=vormen(), inference="none",
-                                   advanced=True, allow_warnings=True)
-    if conform:
-        return []
-    uit = []
-    for r in rapport.subjects(RDF.type, SH.ValidationResult):
-        focus = rapport.value(r, SH.focusNode)
-        pad = rapport.value(r, SH.resultPath)
-        waarde = rapport.value(r, SH.value)
-        blad, rij = herkomst.get(focus, (None, None))
-        melding = _melding(rapport, r)
-        if blad is None:
-            melding = f"{focus}: {melding}"
-        ernst = "fout" if rapport.value(r, SH.resultSeverity) == SH.Violation else "let-op"
-        uit.append(Bevinding(melding, blad, rij, _kolomnaam(blad, pad),
-                             _kort(waarde), ernst))
-    return sorted(uit, key=lambda b: (b.blad or "", b.rij or 0, b.kolom or ""))
-
-
-def _melding(rapport: Graph, r: object) -> str:
-    berichten = list(rapport.objects(r, SH.resultMessage))
-    nl = [m for m in berichten if getattr(m, "language", None) == "nl"]
-    return str((nl or berichten or ["Voldoet niet aan de regels van de scan."])[0])
-
-
-def _kort(waarde: object) -> str | None:
-    if waarde is None:
-        return None
-    s = str(waarde)
-    return s.rsplit("/", 1)[-1] if isinstance(waarde, URIRef) else s
+def valideer(data: Data, herkomst: dict[URIRef, tuple[str, int]]) -> list[Bevinding]:
+    """Every SHACL finding of ``data``: an rdflib Graph, the werkboek's N-Triples
+    (``ingest.ntriples.Triples`` or bytes: the fast path) or triples."""
+    return shacl_sparql.valideer(data, herkomst)
