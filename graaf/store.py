@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
+import tempfile
+import threading
+import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -25,9 +31,17 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from graaf.fouten import ScanFout
-from graaf.vocab import GRAAF, SCAN
+from graaf.vocab import GRAAF, PREFIXES, SCAN
 
 VERSIES = GRAAF.versies
+#: Registry of the fixed (non-versioned) named graphs: ``<uri> a sd:NamedGraph``.
+VASTE_GRAFEN = GRAAF["vaste-grafen"]
+_SD_NAMED_GRAPH = "http://www.w3.org/ns/sparql-service-description#NamedGraph"
+_RESULTATEN = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+               "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+_RDF = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+        "json": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
+        "csv": ox.RdfFormat.N_TRIPLES, "tsv": ox.RdfFormat.N_TRIPLES}
 _XSD_STRING = str(XSD.string)
 _READ_ONLY = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
 
@@ -116,6 +130,9 @@ class Store:
             self._ox = ox.Store()
         self._huidige: Versie | None = None
         self._versies: list[Versie] | None = None
+        self._stand = 0  # bumped on every write: snapshots older than this are stale
+        self._momentopname: tuple[int, Path] | None = None
+        self._momentopname_slot = threading.Lock()
 
     def close(self) -> None:
         if self.pad:
@@ -153,14 +170,8 @@ class Store:
         """
         resultaat = self._ox_query(sparql, bindings, versie)
         if isinstance(resultaat, ox.QueryTriples):
-            rdf = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                   "jsonld": ox.RdfFormat.JSON_LD, "json": ox.RdfFormat.JSON_LD,
-                   "xml": ox.RdfFormat.RDF_XML, "csv": ox.RdfFormat.N_TRIPLES,
-                   "tsv": ox.RdfFormat.N_TRIPLES}[formaat]
-            return resultaat.serialize(format=rdf)
-        res = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-               "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[formaat]
-        return resultaat.serialize(format=res)
+            return resultaat.serialize(format=_RDF[formaat])
+        return resultaat.serialize(format=_RESULTATEN[formaat])
 
     def _ox_query(self, sparql: str, bindings: dict[str, Node] | None, versie: int | None):
         graaf = self._graaf_van(versie)
@@ -257,6 +268,7 @@ class Store:
             if self.pad:
                 self._ox.flush()
             self._versies = None
+            self._stand += 1
         return self.huidige()
 
     def _laad(self, inhoud: Iterable[tuple[Node, Node, Node]] | bytes,
@@ -275,6 +287,97 @@ class Store:
         return self.nieuwe_versie(oud, door, notitie or f"Herstel van versie {nummer}",
                                   herstel_van=nummer)
 
+    @classmethod
+    def alleen_lezen(cls, pad: Path | str) -> Store:
+        """Open a snapshot (see ``momentopname``) read-only, in a reader process."""
+        store = cls.__new__(cls)
+        store.pad, store._ox, store._versies = None, ox.Store.read_only(str(pad)), None
+        return store
+
+    def query_begrensd(self, sparql: str, standaard: list[str], benoemd: list[str],
+                       formaat: str, max_rijen: int, basis: str | None = None) -> bytes:
+        """Run a query on an explicit dataset, serialised, refused past ``max_rijen``.
+
+        Rows are counted while the engine writes TSV (one line a row: exact, and
+        a huge result stops early); other formats are converted from that TSV by
+        the engine, so terms and blank-node labels stay as they are.
+        """
+        try:
+            r = self._ox.query(sparql, base_iri=basis, prefixes=PREFIXES,
+                               default_graph=[ox.NamedNode(g) for g in standaard],
+                               named_graphs=[ox.NamedNode(g) for g in benoemd])
+        except SyntaxError as e:
+            raise ScanFout(f"De SPARQL-query is ongeldig: {e}") from e
+        if isinstance(r, ox.QueryBoolean):
+            return r.serialize(format=_RESULTATEN[formaat])
+        if isinstance(r, ox.QueryTriples):
+            triples = list(islice(r, max_rijen + 1))
+            _toets_rijen(len(triples), max_rijen)
+            return ox.serialize(triples, format=_RDF[formaat],
+                                prefixes=PREFIXES if formaat == "ttl" else None)
+        uit = _Begrensd(max_rijen)
+        r.serialize(uit, format=ox.QueryResultsFormat.TSV)
+        if formaat == "tsv":
+            return bytes(uit)
+        tsv = ox.parse_query_results(bytes(uit), format=ox.QueryResultsFormat.TSV)
+        return tsv.serialize(format=_RESULTATEN[formaat])
+
+    # -- fixed graphs and snapshots for reader processes (the SPARQL endpoint) --
+
+    def zet_vaste_graaf(self, uri: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Replace a fixed, non-versioned named graph: reference data beside the scan.
+
+        For data that is not part of a werkboek (the ontology, test suites'
+        graphs); the endpoint can query it by name. Not atomic (drop, then load).
+        """
+        if uri.startswith(str(GRAAF)):
+            raise ScanFout(f"'{uri}' is een interne graafnaam; kies een andere URI.")
+        doel = ox.NamedNode(uri)
+        with self._schrijfslot():
+            self._ox.remove_graph(doel)
+            self._ox.extend([ox.Quad(naar_ox(s), naar_ox(p), naar_ox(o), doel)
+                             for s, p, o in triples] + [ox.Quad(doel, ox.NamedNode(str(RDF.type)),
+                             ox.NamedNode(_SD_NAMED_GRAPH), ox.NamedNode(str(VASTE_GRAFEN)))])
+            if self.pad:
+                self._ox.flush()
+            self._stand += 1
+
+    def grafen(self) -> list[str]:
+        """Every graph a query may name: the version graphs, then the fixed graphs."""
+        vast = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(VASTE_GRAFEN)))
+        return [v.graaf for v in self.versies()] + sorted({q.subject.value for q in vast})
+
+    def momentopname(self) -> Path:
+        """A read-only copy of the store as it is now, for reader processes.
+
+        Why a copy: opening the live database read-only while this process
+        writes is undefined behaviour (measured: 'Corruption' errors right after
+        writes), and an in-memory store can't be opened by another process. A
+        backup is hard links (tens of ms, once per write) and never changes.
+        """
+        with self._momentopname_slot:
+            stand, vorige = self._stand, self._momentopname
+            if vorige and vorige[0] == stand:
+                return vorige[1]
+            map_ = self.pad / "momentopnamen" if self.pad else vorige and vorige[1].parent
+            if not map_:
+                map_ = Path(tempfile.mkdtemp(prefix="graaf-momentopnamen-"))
+                weakref.finalize(self, shutil.rmtree, map_, True)
+            map_.mkdir(exist_ok=True)
+            doel = map_ / str(time.time_ns())
+            if self.pad:
+                self._ox.backup(str(doel))
+            else:  # copy, then close the copy's writer before any reader opens it
+                kopie = ox.Store(str(doel))
+                kopie.extend(self._ox)
+                kopie.flush()
+                del kopie
+            for oud in map_.iterdir():  # keep the previous one: queries may still run on it
+                if oud != doel and (not vorige or oud != vorige[1]):
+                    shutil.rmtree(oud, ignore_errors=True)
+            self._momentopname = (stand, doel)
+            return doel
+
     @contextmanager
     def _schrijfslot(self) -> Iterator[None]:
         """One writer at a time, across threads and processes sharing the folder."""
@@ -287,6 +390,33 @@ class Store:
                 yield
             finally:
                 fcntl.flock(slot, fcntl.LOCK_UN)
+
+
+class TeVeelRijen(ScanFout):
+    """A result over the row cap: refused whole, never cut off without notice."""
+
+
+def _toets_rijen(rijen: int, max_rijen: int) -> None:
+    if rijen > max_rijen:
+        raise TeVeelRijen(f"Het resultaat heeft meer dan {max_rijen} rijen, de grens van "
+                          "dit endpoint. Voeg LIMIT toe of maak de query specifieker.")
+
+
+class _Begrensd(bytearray):
+    """Write target that counts TSV lines (one a row) and stops the engine's writer past the cap."""
+
+    def __init__(self, max_rijen: int) -> None:
+        super().__init__()
+        self.max_rijen, self.regels = max_rijen, -1  # the first line is the header
+
+    def write(self, b: bytes) -> int:
+        self.regels += bytes(b).count(b"\n")
+        _toets_rijen(self.regels, self.max_rijen)
+        self.extend(b)
+        return len(b)
+
+    def flush(self) -> None:
+        pass
 
 
 _VERSIES_QUERY = f"""

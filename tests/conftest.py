@@ -34,3 +34,87 @@ def graaf_cli(store_map: Path):
     def run(*args: str):
         return CliRunner().invoke(main, ["--store", str(store_map), *args])
     return run
+
+
+# -- the SPARQL endpoint on a real server (tests/web/test_sparql_*.py) ----------
+
+import os  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+#: The W3C conformance files (read, never edited); GRAAF_CONFORMANCE overrides.
+CONFORMANCE = Path(os.environ.get(
+    "GRAAF_CONFORMANCE", Path(__file__).resolve().parents[1] / ".." / "shared" / "conformance"))
+W3C = CONFORMANCE / "w3c-sparql11"
+KASEI = "http://kasei.us/2009/09/sparql/data/data{}.rdf"
+
+
+@dataclass
+class SparqlServer:
+    """A running site: its base URL, the endpoint URL and the app (for its worker pool)."""
+
+    basis: str
+    url: str
+    app: object
+
+
+def _vaste_testgrafen(store: Store) -> None:
+    """The W3C data in fixed graphs: protocol data1–3 by their kasei.us names, the
+    json-res/csv-tsv-res data under their file URIs (as rdflib resolves the manifests)."""
+    from rdflib import Graph
+
+    if not W3C.is_dir():
+        return
+    for n in (1, 2, 3):
+        store.zet_vaste_graaf(KASEI.format(n), Graph().parse(W3C / "protocol" / f"data{n}.nt"))
+    for pad in [*W3C.glob("json-res/*.ttl"), *W3C.glob("csv-tsv-res/*.ttl")]:
+        store.zet_vaste_graaf(pad.resolve().as_uri(), Graph().parse(pad))
+
+
+@pytest.fixture(scope="session")
+def sparql_server(tmp_path_factory) -> Iterator[SparqlServer]:
+    """The site under waitress on 127.0.0.1 (free port), on an on-disk store holding the
+    KLEIN scan as version 1 plus the W3C test graphs; time limit 4 s, at most 1000 rows."""
+    import threading
+
+    from waitress import create_server
+
+    from web import create_app
+    from werkboeken import KLEIN, schrijf_csv
+
+    werk = tmp_path_factory.mktemp("sparql")
+    store = Store(werk / "store")
+    laad(store, schrijf_csv(werk / "werkboek", KLEIN), door="test")
+    _vaste_testgrafen(store)
+    store.close()
+    app = create_app({"STORE": str(werk / "store"), "SECRET_KEY": "test",
+                      "SPARQL_TIJDSLIMIET": 4.0, "SPARQL_MAX_RIJEN": 1000, "SPARQL_WERKERS": 2})
+    server = create_server(app, host="127.0.0.1", port=0, threads=8)
+    draad = threading.Thread(target=server.run, daemon=True)
+    draad.start()
+    basis = f"http://127.0.0.1:{server.effective_port}"
+    yield SparqlServer(basis, basis + "/sparql", app)
+    server.close()
+    if "sparql_werkers" in app.extensions:
+        app.extensions["sparql_werkers"].sluit()
+    app.extensions["scan"].close()
+
+
+# -- the site on the example scan, for page tests through Flask's test client ----
+
+@pytest.fixture(scope="session")
+def site_app(tmp_path_factory):
+    """The app on an on-disk store holding the bundled example scan (version 1)."""
+    from web import create_app
+
+    app = create_app({"STORE": str(tmp_path_factory.mktemp("site") / "store"),
+                      "SECRET_KEY": "test", "TESTING": True})
+    yield app
+    if "sparql_werkers" in app.extensions:
+        app.extensions["sparql_werkers"].sluit()
+    app.extensions["scan"].close()
+
+
+@pytest.fixture
+def client(site_app):
+    return site_app.test_client()

@@ -5,7 +5,10 @@ from flask import Flask
 
 from web.scan import store
 
-MENU: list[tuple[str, str]] = [("dashboard.index", "Overzicht")]
+MENU: list[tuple[str, str]] = [
+    ("dashboard.index", "Overzicht"),
+    ("sparql_editor.index", "SPARQL"),
+]
 
 
 def installeer(app: Flask) -> None:
