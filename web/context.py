@@ -7,7 +7,11 @@ from web.scan import store
 
 MENU: list[tuple[str, str]] = [
     ("dashboard.index", "Overzicht"),
+    ("din.index", "DIN"),
+    ("dekking.index", "Dekking"),
+    ("invloedssfeer.index", "Invloedssfeer"),
     ("sparql_editor.index", "SPARQL"),
+    ("zoeken.index", "Zoeken"),
 ]
 
 

@@ -5,11 +5,19 @@ from flask import Flask
 
 
 def registreer(app: Flask) -> None:
-    from web import context, json_twin, sparql
-    from web.views import dashboard, sparql_editor
+    from web import context, json_twin
+    from web.views import dashboard
+    from web.views import sparql_editor
+    from web.views import entiteiten, ontologie, zoeken  # pages per thing, /def, /zoeken
+    from web import sparql
 
     json_twin.installeer(app)
     context.installeer(app)
     for bp in (dashboard.bp, sparql_editor.bp):
         app.register_blueprint(bp)
     sparql.installeer(app)  # the /sparql endpoint (web/sparql/)
+    for bp in (entiteiten.bp, ontologie.bp, zoeken.bp):
+        app.register_blueprint(bp)
+    from web.views import dekking, din, invloedssfeer  # DIN, dekking, invloedssfeer (RB)
+    for bp in (din.bp, dekking.bp, invloedssfeer.bp):
+        app.register_blueprint(bp)

@@ -1,0 +1,216 @@
+"""The named checks of ontwerp §5: run them and report the findings.
+
+Ten checks are one saved SPARQL query each (``graaf/queries/checks``), so an
+adviser can read and rerun exactly what computed a finding. Two need more
+than a query: ``mogelijk-duplicaat`` compares texts and
+``doel-afhankelijk-van-een-partij`` walks the network; both read their data
+with the saved queries of ``graaf/queries/netwerk``.
+
+``draai`` returns the machine-readable shape of §5; ``als_tekst`` the same for
+a board member, grouped into hiaten, overlap and netwerk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graaf import queries
+from graaf.analyse import duplicaten, netwerk
+from graaf.fouten import ScanFout
+from graaf.store import Store
+
+Bevinding = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the CLI, API and site show of a check before it runs."""
+
+    code: str
+    titel: str
+    soort: str  # hiaat | overlap | netwerk
+    uitleg: str
+
+
+_PYTHON = {
+    "mogelijk-duplicaat": Check(
+        "mogelijk-duplicaat", "Mogelijk dubbel ingevoerd", "overlap",
+        "Lopende initiatieven met (bijna) dezelfde naam en beschrijving: een rij die twee "
+        "keer is ingevoerd of een tikfout in een naam."),
+    "doel-afhankelijk-van-een-partij": Check(
+        "doel-afhankelijk-van-een-partij", "Subdoel afhankelijk van één partij", "netwerk",
+        "Een subdoel waarvan alle lopende initiatieven dezelfde eigenaar hebben: valt die "
+        "organisatie weg, dan werkt niemand meer aan dit doel."),
+}
+
+#: The order of ontwerp §5; findings are reported in this order.
+VOLGORDE = (
+    "doel-zonder-inspanning", "inspanning-zonder-initiatief", "doelgroep-niet-bereikt",
+    "sector-zonder-aanbod", "gemeente-niet-bereikt", "initiatief-zonder-doel",
+    "initiatief-zonder-trekker", "verouderd", "dubbel-aanbod",
+    "werkgevers-meervoudig-benaderd", "mogelijk-duplicaat", "doel-afhankelijk-van-een-partij")
+
+
+def check(code: str) -> Check:
+    """The description of one check; an unknown code is a user error."""
+    if code in _PYTHON:
+        return _PYTHON[code]
+    if code not in VOLGORDE:
+        raise ScanFout(f"Onbekende controle '{code}'. Geldige codes: {', '.join(VOLGORDE)}.")
+    q = queries.get(code)
+    return Check(q.code, q.titel, q.soort, q.uitleg)
+
+
+#: Every check in §5 order, as (code, titel).
+CHECKS: list[tuple[str, str]] = [(c, check(c).titel) for c in VOLGORDE]
+
+
+def draai(store: Store, peildatum: date | None = None, codes: list[str] | None = None,
+          versie: int | None = None) -> dict:
+    """Run checks (default: all) on a version of the scan (default: the current one).
+
+    Returns ``{"peildatum": "YYYY-MM-DD", "bevindingen": [...]}``, each finding
+    with code, titel, toelichting, onderwerpen and betrokken (werkboek ids),
+    ordered by check (§5) and then by onderwerpen, so a rerun on the same
+    version gives the same output.
+    """
+    peildatum = peildatum or date.today()
+    gekozen = [check(c).code for c in codes] if codes else list(VOLGORDE)
+    bevindingen: list[Bevinding] = []
+    for code in VOLGORDE:
+        if code in gekozen:
+            bevindingen += _PER_CODE.get(code, _sparql)(store, code, peildatum, versie)
+    return {"peildatum": peildatum.isoformat(), "bevindingen": bevindingen}
+
+
+def _sparql(store: Store, code: str, peildatum: date, versie: int | None) -> list[Bevinding]:
+    """One saved query; each row is a finding, built from the query's header."""
+    q = queries.get(code)
+    waarden = {"peildatum": Literal(peildatum.isoformat(), datatype=XSD.date)}
+    bindings = {k: v for k, v in waarden.items() if k in q.parameters}
+    gezien: dict[tuple[str, ...], Bevinding] = {}
+    for rij in store.query(q.sparql, bindings=bindings or None, versie=versie):
+        tekst = {k: str(v) for k, v in rij.items()}
+        onderwerpen = _ids(tekst, q.onderwerpen, sorteer=False)
+        if tuple(onderwerpen) not in gezien:  # first row wins (e.g. tied indicators)
+            gezien[tuple(onderwerpen)] = _bevinding(
+                q.code, q.titel, q.toelichting.format_map(_Leeg(tekst)),
+                onderwerpen, _ids(tekst, q.betrokken))
+    uit = list(gezien.values())
+    return uit if q.volgorde == "query" else sorted(uit, key=lambda b: b["onderwerpen"])
+
+
+class _Leeg(dict):
+    """Template values; a variable the row does not bind reads as an empty text."""
+
+    def __missing__(self, sleutel: str) -> str:
+        return ""
+
+
+def _ids(rij: dict[str, str], variabelen: tuple[str, ...], sorteer: bool = True) -> list[str]:
+    """Werkboek ids from the named variables; aggregated ones are space-separated."""
+    uit: list[str] = []
+    for v in variabelen:
+        delen = rij.get(v, "").split()
+        for id_ in sorted(delen) if sorteer else delen:
+            if id_ not in uit:
+                uit.append(id_)
+    return uit
+
+
+def _bevinding(code: str, titel: str, toelichting: str, onderwerpen: list[str],
+               betrokken: list[str]) -> Bevinding:
+    return {"code": code, "titel": titel, "toelichting": toelichting,
+            "onderwerpen": onderwerpen, "betrokken": betrokken}
+
+
+def _rijen(store: Store, code: str, versie: int | None) -> list[dict[str, str]]:
+    return [{k: str(v) for k, v in r.items()}
+            for r in store.query(queries.get(code).sparql, versie=versie)]
+
+
+def _duplicaten(store: Store, code: str, peildatum: date, versie: int | None
+                ) -> list[Bevinding]:
+    """Near-identical lopend initiatives (text comparison, see ``analyse.duplicaten``)."""
+    items = _rijen(store, "initiatief-teksten", versie)
+    per_id = {x["initiatief"]: x for x in items}
+    uit = []
+    for a, b, score in duplicaten.mogelijke_duplicaten(
+            [{"id": x["initiatief"], **x} for x in items]):
+        x, y = per_id[a], per_id[b]
+        eigenaren = sorted({e for e in (x.get("eigenaar"), y.get("eigenaar")) if e})
+        uit.append(_bevinding(
+            code, check(code).titel,
+            f"'{x['naam']}' en '{y['naam']}' lijken voor {round(score * 100)}% op elkaar "
+            "(naam en beschrijving). Controleer of het hetzelfde initiatief is.",
+            [a, b], eigenaren))
+    return uit
+
+
+def _afhankelijk(store: Store, code: str, peildatum: date, versie: int | None
+                 ) -> list[Bevinding]:
+    """Subdoelen carried by one organisation only (see ``analyse.netwerk``)."""
+    G = netwerk.netwerk_uit_store(store, versie)
+    uit = []
+    for doel, eigenaar, initiatieven in netwerk.doel_afhankelijk_van_een_partij(G):
+        naam = G.nodes[netwerk.knoop("doel", doel)]["naam"]
+        org = G.nodes[netwerk.knoop("organisatie", eigenaar)]["naam"]
+        n = len(initiatieven)
+        wat = "het enige lopende initiatief" if n == 1 else f"alle {n} lopende initiatieven"
+        uit.append(_bevinding(
+            code, check(code).titel,
+            f"Subdoel '{naam}' hangt af van {org}: {wat} voor dit doel "
+            f"{'is' if n == 1 else 'zijn'} van deze organisatie.",
+            [doel], [eigenaar, *initiatieven]))
+    return uit
+
+
+_PER_CODE: dict[str, Callable[[Store, str, date, int | None], list[Bevinding]]] = {
+    "mogelijk-duplicaat": _duplicaten,
+    "doel-afhankelijk-van-een-partij": _afhankelijk,
+}
+
+_GROEPEN = (("hiaat", "Hiaten: wat ontbreekt"), ("overlap", "Overlap: wat dubbel gebeurt"),
+            ("netwerk", "Netwerk: kwetsbare plekken"))
+_MAANDEN = ("januari februari maart april mei juni juli augustus september oktober "
+            "november december").split()
+
+
+def als_tekst(resultaat: dict, codes: list[str] | None = None) -> str:
+    """The findings for a reader without the data model: grouped, titled, counted.
+
+    ``codes`` are the checks that ran (default: all), so a check without
+    findings says "Geen bevindingen" instead of being silently absent.
+    """
+    gedraaid = [check(c).code for c in codes] if codes else list(VOLGORDE)
+    per_code: dict[str, list[Bevinding]] = {}
+    for b in resultaat["bevindingen"]:
+        per_code.setdefault(str(b["code"]), []).append(b)
+    dag = date.fromisoformat(resultaat["peildatum"])
+    regels = [f"360-graden scan: bevindingen op {dag.day} {_MAANDEN[dag.month - 1]} {dag.year}",
+              f"In totaal {_aantal(len(resultaat['bevindingen']))}.", ""]
+    for soort, kop in _GROEPEN:
+        inhoud = [c for c in VOLGORDE if c in gedraaid and check(c).soort == soort]
+        if inhoud:
+            n = sum(len(per_code.get(c, [])) for c in inhoud)
+            titel = f"{kop} ({_aantal(n)})"
+            regels += [titel, "=" * len(titel), ""]
+            for c in inhoud:
+                regels += _blok(check(c), per_code.get(c, []))
+    return "\n".join(regels).rstrip() + "\n"
+
+
+def _aantal(n: int) -> str:
+    return f"{n} bevinding" if n == 1 else f"{n} bevindingen"
+
+
+def _blok(c: Check, bevindingen: list[Bevinding]) -> list[str]:
+    regels = [f"{c.titel} ({len(bevindingen)})", f"  {c.uitleg}"]
+    if not bevindingen:
+        regels.append("  - Geen bevindingen.")
+    regels += [f"  - {b['toelichting']}" for b in bevindingen]
+    return regels + [""]
