@@ -93,8 +93,7 @@ def _sparql(store: Store, code: str, peildatum: date, versie: int | None) -> lis
     waarden = {"peildatum": Literal(peildatum.isoformat(), datatype=XSD.date)}
     bindings = {k: v for k, v in waarden.items() if k in q.parameters}
     gezien: dict[tuple[str, ...], Bevinding] = {}
-    for rij in store.query(q.sparql, bindings=bindings or None, versie=versie):
-        tekst = {k: str(v) for k, v in rij.items()}
+    for tekst in store.waarden(q.sparql, bindings=bindings or None, versie=versie):
         onderwerpen = _ids(tekst, q.onderwerpen, sorteer=False)
         if tuple(onderwerpen) not in gezien:  # first row wins (e.g. tied indicators)
             gezien[tuple(onderwerpen)] = _bevinding(
@@ -129,8 +128,7 @@ def _bevinding(code: str, titel: str, toelichting: str, onderwerpen: list[str],
 
 
 def _rijen(store: Store, code: str, versie: int | None) -> list[dict[str, str]]:
-    return [{k: str(v) for k, v in r.items()}
-            for r in store.query(queries.get(code).sparql, versie=versie)]
+    return store.waarden(queries.get(code).sparql, versie=versie)
 
 
 def _duplicaten(store: Store, code: str, peildatum: date, versie: int | None

@@ -208,6 +208,5 @@ def netwerk_uit_store(store, versie: int | None = None) -> nx.Graph:
     from graaf import queries
 
     def rijen(code: str) -> list[dict[str, str]]:
-        return [{k: str(v) for k, v in r.items()}
-                for r in store.query(queries.get(code).sparql, versie=versie)]
+        return store.waarden(queries.get(code).sparql, versie=versie)
     return bouw_netwerk(rijen("initiatief-organisaties"), rijen("doel-initiatieven"))
