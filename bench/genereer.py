@@ -15,6 +15,12 @@ SOORTEN = ("project", "programma", "netwerk", "voorziening", "beleidsterrein", "
 STATUSSEN = ("lopend",) * 6 + ("gepland", "afgerond", "gestopt")
 ORG_SOORTEN = ("onderwijsinstelling", "werkgeversorganisatie", "werknemersorganisatie",
                "uitvoeringsorganisatie", "maatschappelijke-organisatie", "bedrijf")
+THEMAS = ("Jongeren", "Statushouders", "Taal", "Zorg", "Techniek", "ICT", "Media", "Onderwijs",
+          "Kinderopvang", "Welzijn", "Nazorg", "Schulden", "Scholing", "Loopbaan", "Inclusie",
+          "Banenafspraak", "Beschut werk", "Leerwerk", "Praktijkleren", "Werkgevers")
+ACTIVITEITEN = ("loket", "netwerk", "pilot", "programma", "traject", "werkplaats", "academie",
+                "coalitie", "aanpak", "route", "hub", "regeling", "servicepunt", "campagne",
+                "matching", "coaching", "leerlijn", "tafel", "fonds", "monitor")
 LANDELIJK = [("uwv", "UWV", "uwv"), ("sbb", "SBB", "sbb"),
              ("min-szw", "Ministerie van SZW", "overig")]
 
@@ -76,7 +82,7 @@ def _boom(ids: list[str], rng: random.Random, soort: str, r: int) -> list[dict]:
 
 
 def _initiatief(p, i, rng, orgs, personen, inspanningen, doelgroepen, sectoren, gemeenten):
-    naam = f"Initiatief {p}{i} {rng.choice(['werk', 'leren', 'matching', 'taal', 'zorg'])}"
+    naam = f"{rng.choice(THEMAS)}{rng.choice(ACTIVITEITEN)} {_plaats(rng)}"
     status = rng.choice(STATUSSEN)
     rij = {"id": f"{p}initiatief-{i}", "naam": naam, "soort": rng.choice(SOORTEN),
            "status": status, "start": f"20{rng.randint(18, 25)}-0{rng.randint(1, 9)}-01",
@@ -89,12 +95,23 @@ def _initiatief(p, i, rng, orgs, personen, inspanningen, doelgroepen, sectoren, 
            "werkgeversbenadering": rng.choice(("ja", "nee")),
            "budget_eur": rng.randint(10, 500) * 1000, "bron": "synthetisch",
            "laatst_bijgewerkt": f"202{rng.randint(4, 6)}-0{rng.randint(1, 9)}-15",
-           "beschrijving": f"Synthetisch initiatief {i} voor de benchmark."}
+           "beschrijving": f"{naam}: synthetisch initiatief voor de benchmark, "
+                           f"gericht op {rng.choice(THEMAS).lower()} en "
+                           f"{rng.choice(ACTIVITEITEN)}."}
     if rng.random() < .7:
         rij["trekker"] = rng.choice(personen)
     if status in ("afgerond", "gestopt"):
         rij["eind"] = "2025-12-31"
     return rij
+
+
+_LETTERGREPEN = ("bla", "dor", "hui", "zen", "lar", "wij", "de", "me", "ren", "gooi", "eem",
+                 "nes", "ber", "ka", "hil", "ver", "sum", "bus", "sem", "maar", "veen", "loo")
+
+
+def _plaats(rng: random.Random) -> str:
+    """A made-up place name, so names differ the way real ones do."""
+    return "".join(rng.choice(_LETTERGREPEN) for _ in range(rng.randint(2, 3))).capitalize()
 
 
 def werkboek(regios: int, initiatieven_per_regio: int = 40, seed: int = 360) -> Rijen:

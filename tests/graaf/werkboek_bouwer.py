@@ -1,23 +1,16 @@
-"""Small werkboeken for tests: a dict of sheet -> rows, turned into a scan graph.
+"""Small werkboeken for tests: a dict of sheet -> rows, loaded as a scan.
 
-The mapping follows the werkboek contract (``ingest.contract``) the way the
-ingest does: subject ``{base}/id/{segment}/{id}``, ``rdf:type`` the sheet's
-class, ``dcterms:identifier`` the id, one triple per cell value. It does no
-validation: tests plant exactly the rows they need. With the environment
-variable ``WERKBOEK_BOUWER=ingest`` the real ingest (``ingest.omzetten``) is
-used instead, so the same fixtures also exercise it.
+Rows go through the real ingest (written as a csv werkboek, read and
+validated by ``ingest.lees``), so every check test is also an end-to-end test
+of werkboek → store → check, and a fixture that breaks the contract fails.
 """
 from __future__ import annotations
 
-import os
-from typing import Iterable
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib import Graph, URIRef
 
 from graaf.store import Store
-from graaf.vocab import DEFAULT_BASE, HELE_REGIO, concept
-from ingest.contract import BLAD, DATUM, ENUM, GEHEEL, GETAL, JANEE, REF, REGIO, Kolom
+from graaf.vocab import DEFAULT_BASE
+from ingest.contract import BLAD
 
 Werkboek = dict[str, list[dict[str, object]]]
 
@@ -28,51 +21,8 @@ def uri(blad: str, id_: str, base: str = DEFAULT_BASE) -> URIRef:
 
 
 def bouw_graaf(werkboek: Werkboek, base: str = DEFAULT_BASE) -> Graph:
-    """The graph of a werkboek given as ``{"blad": [{"id": ..., kolom: waarde}]}``."""
-    if os.environ.get("WERKBOEK_BOUWER") == "ingest":
-        return _via_ingest(werkboek, base)
-    ids = {blad: {str(r["id"]) for r in rijen} for blad, rijen in werkboek.items()}
-    g = Graph()
-    for naam, rijen in werkboek.items():
-        blad = BLAD[naam]
-        for rij in rijen:
-            s = uri(naam, str(rij["id"]), base)
-            for klasse in (blad.klasse, *blad.extra_types):
-                g.add((s, RDF.type, klasse))
-            g.add((s, DCTERMS.identifier, Literal(str(rij["id"]))))
-            for kolomnaam, waarde in rij.items():
-                if kolomnaam == "id" or waarde in (None, ""):
-                    continue
-                kolom = blad.kolom(kolomnaam)
-                for deel in _delen(waarde, kolom):
-                    g.add((s, kolom.predicaat, _term(kolom, deel, ids, base)))
-    return g
-
-
-def _delen(waarde: object, kolom: Kolom) -> Iterable[object]:
-    if isinstance(waarde, (list, tuple)):
-        return waarde
-    if isinstance(waarde, str) and kolom.meervoud:
-        return [d.strip() for d in waarde.split(";") if d.strip()]
-    return [waarde]
-
-
-def _term(kolom: Kolom, waarde: object, ids: dict[str, set[str]], base: str):
-    if kolom.soort == REF:
-        if kolom.naam == "werkgebied" and waarde == REGIO:
-            return HELE_REGIO
-        doel = next((d for d in kolom.doel if waarde in ids.get(d, ())), kolom.doel[0])
-        return uri(doel, str(waarde), base)
-    if kolom.soort == ENUM:
-        return URIRef(concept(kolom.schema, str(waarde)))
-    if kolom.soort == JANEE:
-        return Literal("true" if waarde in (True, "ja") else "false", datatype=XSD.boolean)
-    datatype = {DATUM: XSD.date, GETAL: XSD.decimal, GEHEEL: XSD.integer}.get(kolom.soort)
-    return Literal(str(waarde), datatype=datatype)
-
-
-def _via_ingest(werkboek: Werkboek, base: str) -> Graph:
-    """Through the real ingest: written as a csv folder, read with ``ingest.lees``."""
+    """The graph of a werkboek given as ``{"blad": [{"id": ..., kolom: waarde}]}``,
+    through the real ingest: written as a csv folder, read with ``ingest.lees``."""
     import tempfile
     from pathlib import Path
 
