@@ -101,3 +101,28 @@ def test_console_script_draait_als_eigen_proces(tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "Versie 1" in r.stdout
+
+
+def test_check_json_na_ingest_van_xlsx(graaf_cli, tmp_path):
+    """The §5 shape end to end: werkboek (xlsx) → ingest → check --json."""
+    rijen = met(KLEIN, "doelen", 2, id="subdoel-2", naam="Werkgevers vinden personeel",
+                soort="subdoel", bovenliggend="hoofddoel")
+    assert graaf_cli("ingest", str(schrijf_xlsx(tmp_path / "w.xlsx", rijen))).exit_code == 0
+    r = graaf_cli("check", "--json", "--peildatum", "2026-05-07", "--code",
+                  "doel-zonder-inspanning", "--code", "initiatief-zonder-trekker")
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.output)
+    assert uit["peildatum"] == "2026-05-07"
+    assert [(b["code"], b["onderwerpen"], b["betrokken"]) for b in uit["bevindingen"]] == [
+        ("doel-zonder-inspanning", ["subdoel-2"], ["hoofddoel"])]
+    assert set(uit["bevindingen"][0]) == {"code", "titel", "toelichting", "onderwerpen",
+                                          "betrokken"}
+    assert "Werkgevers vinden personeel" in uit["bevindingen"][0]["toelichting"]
+
+
+def test_check_tekst_en_onbekende_code(graaf_cli, tmp_path):
+    graaf_cli("ingest", str(schrijf_csv(tmp_path / "wb", KLEIN)))
+    tekst = graaf_cli("check", "--peildatum", "2026-05-07").output
+    assert "Hiaten" in tekst and "Overlap" in tekst
+    r = graaf_cli("check", "--code", "bestaat-niet")
+    assert r.exit_code == 1 and "doel-zonder-inspanning" in r.output
