@@ -21,3 +21,6 @@ def registreer(app: Flask) -> None:
     from web.views import dekking, din, invloedssfeer  # DIN, dekking, invloedssfeer (RB)
     for bp in (din.bp, dekking.bp, invloedssfeer.bp):
         app.register_blueprint(bp)
+    from web.views import bevindingen, overlap, rapport  # findings, overlap, RB report
+    for bp in (bevindingen.bp, overlap.bp, rapport.bp):
+        app.register_blueprint(bp)

@@ -49,3 +49,12 @@ def test_editor_laadt_en_draait_opgeslagen_query(pagina: Pagina) -> None:
     assert pagina.buiten == [] and pagina.fouten == []
     overtredingen = axe(pagina.page)
     assert not overtredingen, f"axe na uitvoeren:\n{beschrijf(overtredingen)}"
+
+
+def test_link_met_code_opent_die_query(pagina: Pagina) -> None:
+    """The findings page links to /sparql/editor#CODE: that query must be loaded."""
+    q = queries.get("dubbel-aanbod")
+    pagina.open("/sparql/editor#dubbel-aanbod")
+    assert q.titel in pagina.page.inner_text("#sparql-geladen")
+    tekst = pagina.page.evaluate("() => window.sparqlEditor.getTab().getQuery()")
+    assert "dubbel-aanbod" in tekst
