@@ -11,6 +11,8 @@ a board member, grouped into hiaten, overlap and netwerk.
 """
 from __future__ import annotations
 
+import copy
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -79,12 +81,25 @@ def draai(store: Store, peildatum: date | None = None, codes: list[str] | None =
     version gives the same output.
     """
     peildatum = peildatum or date.today()
-    gekozen = [check(c).code for c in codes] if codes else list(VOLGORDE)
-    bevindingen: list[Bevinding] = []
-    for code in VOLGORDE:
-        if code in gekozen:
-            bevindingen += _PER_CODE.get(code, _sparql)(store, code, peildatum, versie)
-    return {"peildatum": peildatum.isoformat(), "bevindingen": bevindingen}
+    gekozen = tuple(check(c).code for c in codes) if codes else tuple(VOLGORDE)
+    nummer = versie if versie is not None else getattr(store.huidige(), "nummer", 0)
+    eerder = _UITKOMSTEN.setdefault(store, {})
+    sleutel = (nummer, peildatum, gekozen)
+    if sleutel not in eerder:
+        bevindingen: list[Bevinding] = []
+        for code in VOLGORDE:
+            if code in gekozen:
+                bevindingen += _PER_CODE.get(code, _sparql)(store, code, peildatum, versie)
+        if len(eerder) >= 16:
+            eerder.pop(next(iter(eerder)))
+        eerder[sleutel] = bevindingen
+    return {"peildatum": peildatum.isoformat(), "bevindingen": copy.deepcopy(eerder[sleutel])}
+
+
+#: Findings per store and (version, peildatum, codes). Versions never change once
+#: written, so a result stays valid; the dashboard, findings, overlap and report
+#: pages then share one run instead of each running all checks again.
+_UITKOMSTEN: "weakref.WeakKeyDictionary[Store, dict]" = weakref.WeakKeyDictionary()
 
 
 def _sparql(store: Store, code: str, peildatum: date, versie: int | None) -> list[Bevinding]:
