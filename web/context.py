@@ -10,9 +10,8 @@ MENU: list[tuple[str, str]] = [
     ("din.index", "DIN"),
     ("dekking.index", "Dekking"),
     ("invloedssfeer.index", "Invloedssfeer"),
-    ("bevindingen.index", "Bevindingen"),
-    ("overlap.index", "Overlap"),
-    ("rapport.index", "Rapport"),
+    ("netwerk.index", "Netwerk"),
+    ("bevindingen.index", "Bevindingen"), ("overlap.index", "Overlap"), ("rapport.index", "Rapport"),
     ("sparql_editor.index", "SPARQL"),
     ("zoeken.index", "Zoeken"),
 ]

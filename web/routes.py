@@ -24,3 +24,5 @@ def registreer(app: Flask) -> None:
     from web.views import bevindingen, overlap, rapport  # findings, overlap, RB report
     for bp in (bevindingen.bp, overlap.bp, rapport.bp):
         app.register_blueprint(bp)
+    from web.views import netwerk  # /netwerk: the network map
+    app.register_blueprint(netwerk.bp)

@@ -57,3 +57,11 @@ def test_netwerk_uit_store_alleen_lopend():
     assert sorted(G) == ["doel:sd", "initiatief:a", "organisatie:sbb", "organisatie:uwv"]
     assert G.nodes["organisatie:uwv"]["naam"] == "UWV"
     assert G.edges["organisatie:uwv", "initiatief:a"]["rol"] == "eigenaar"
+
+
+def test_clusters_en_centraliteit_van_een_leeg_netwerk():
+    """A filter can leave no organisations at all: the map and report must not crash."""
+    from graaf.analyse.netwerk import bouw_netwerk, centrale_partners, clusters
+
+    leeg = bouw_netwerk([])
+    assert clusters(leeg) == [] and centrale_partners(leeg) == []
