@@ -8,32 +8,36 @@ highest ``scan:volgnummer`` that has metadata, so switching is the same
 atomic write and a crash mid-ingest leaves the previous version current;
 graphs without metadata (left by a crash before commit cannot happen with
 ``extend``, but by an older tool could) are ignored and cleaned on open.
+
+A version is two graphs (``graaf.versies``): its public graph and its
+``…:personen`` graph, split on write by ``graaf.privacy``. Every read here
+(query, export, herstel) sees both as one version; only the SPARQL endpoint
+chooses graphs itself (``grafen``, ``query_begrensd``).
 """
 from __future__ import annotations
 
 import fcntl
-import os
 import shutil
 import tempfile
 import threading
 import time
 import weakref
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from graaf import privacy
 from graaf.fouten import ScanFout
+from graaf.versies import (VERSIES, VERSIES_QUERY, Versie, metadata, persoon_graaf,
+                           uit_rijen, versie_graaf)
 from graaf.vocab import GRAAF, PREFIXES, SCAN
 
-VERSIES = GRAAF.versies
 #: Registry of the fixed (non-versioned) named graphs: ``<uri> a sd:NamedGraph``.
 VASTE_GRAFEN = GRAAF["vaste-grafen"]
 _SD_NAMED_GRAPH = "http://www.w3.org/ns/sparql-service-description#NamedGraph"
@@ -44,30 +48,6 @@ _RDF = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.R
         "csv": ox.RdfFormat.N_TRIPLES, "tsv": ox.RdfFormat.N_TRIPLES}
 _XSD_STRING = str(XSD.string)
 _READ_ONLY = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD")
-
-
-@dataclass(frozen=True)
-class Versie:
-    """What the history page and ``graaf versies`` show of one version."""
-
-    nummer: int
-    graaf: str
-    tijd: datetime
-    door: str
-    notitie: str
-    bronbestand: str
-    triples: int
-    herstel_van: int | None = None
-
-    def als_dict(self) -> dict:
-        return {"nummer": self.nummer, "tijd": self.tijd.isoformat(timespec="seconds"),
-                "door": self.door, "notitie": self.notitie,
-                "bronbestand": self.bronbestand, "triples": self.triples,
-                "herstel_van": self.herstel_van}
-
-
-def versie_graaf(nummer: int) -> str:
-    return f"{GRAAF}versie:{nummer}"
 
 
 # -- term conversion between rdflib (the project's term model) and pyoxigraph --
@@ -135,6 +115,19 @@ class Store:
         self._momentopname_slot = threading.Lock()
         self._leeskopie: tuple[int, ox.Store] | None = None
         self._leeskopie_slot = threading.Lock()
+        self._scheid_oude_versies()
+
+    def _scheid_oude_versies(self) -> None:
+        """Split versions written before ``graaf.privacy`` existed (once; a no-op after)."""
+        gemengd = {r["g"].value for r in self._ox.query(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{SCAN.Persoon}> }} }}")}
+        oud = [v for v in self.versies() if v.graaf in gemengd]
+        if oud:
+            with self._schrijfslot():
+                for v in oud:
+                    self._ox.update(privacy.splitsing(v.graaf, v.personen))
+                if self.pad:
+                    self._ox.flush()
 
     def close(self) -> None:
         if self.pad:
@@ -195,62 +188,68 @@ class Store:
         return uit
 
     def _ox_query(self, sparql: str, bindings: dict[str, Node] | None, versie: int | None):
-        graaf = self._graaf_van(versie)
+        grafen = self._grafen_van(versie)
         subst = {ox.Variable(k): naar_ox(v) for k, v in (bindings or {}).items()}
-        motor = self._leeskopie_van(graaf) if versie is None else self._ox
+        if versie is None and self.pad:
+            motor, grafen = self._leeskopie_van(grafen), grafen[:1]
+        else:
+            motor = self._ox
         try:
-            return motor.query(
-                sparql, default_graph=[graaf] if graaf else None,
-                named_graphs=[graaf] if graaf else None, substitutions=subst or None)
+            return motor.query(sparql, default_graph=grafen, named_graphs=grafen,
+                               substitutions=subst or None)
         except SyntaxError as e:
             if is_update(sparql):
                 raise ScanFout("Alleen lezen: wijzigingen (SPARQL Update) zijn hier niet "
                                "toegestaan. Wijzig de scan via een werkboek.") from e
             raise ScanFout(f"De SPARQL-query is ongeldig: {e}") from e
 
-    def _leeskopie_van(self, graaf: ox.NamedNode) -> ox.Store:
-        """The current version in memory: on-disk reads were 5–8× slower on the
-        checks and overview pages. Rebuilt on first read after a write."""
-        if not self.pad:
-            return self._ox
+    def _leeskopie_van(self, grafen: list[ox.NamedNode]) -> ox.Store:
+        """The current version in memory, both its graphs merged into the first (one
+        graph queries fastest): on-disk reads were 5–8× slower on the checks and
+        overview pages. Rebuilt on first read after a write."""
         with self._leeskopie_slot:
             if self._leeskopie is None or self._leeskopie[0] != self._stand:
                 kopie = ox.Store()
-                kopie.bulk_load(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graaf),
-                                format=ox.RdfFormat.N_TRIPLES, to_graph=graaf)
+                for graaf in grafen:
+                    kopie.bulk_load(self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
+                                                  from_graph=graaf),
+                                    format=ox.RdfFormat.N_TRIPLES, to_graph=grafen[0])
                 self._leeskopie = (self._stand, kopie)
             return self._leeskopie[1]
 
-    def _graaf_van(self, versie: int | None) -> ox.NamedNode | None:
+    def _grafen_van(self, versie: int | None) -> list[ox.NamedNode]:
+        """A version's graphs: its public graph, then its personal-data graph."""
         if versie is None:
             huidige = self.huidige()
-            if huidige is None:
-                return ox.NamedNode(versie_graaf(0))  # empty scan: an empty graph
-            versie = huidige.nummer
+            versie = huidige.nummer if huidige else 0  # empty scan: empty graphs
         elif versie not in {v.nummer for v in self.versies()}:
             raise ScanFout(f"Versie {versie} bestaat niet. Zie 'graaf versies'.")
-        return ox.NamedNode(versie_graaf(versie))
+        return [ox.NamedNode(versie_graaf(versie)), ox.NamedNode(persoon_graaf(versie))]
+
+    def _quads(self, versie: int | None) -> Iterator[ox.Quad]:
+        """A version's content as quads in its public graph (as one graph, as exported)."""
+        grafen = self._grafen_van(versie)
+        return (ox.Quad(q.subject, q.predicate, q.object, grafen[0]) for q in chain.from_iterable(
+            self._ox.quads_for_pattern(None, None, None, g) for g in grafen))
 
     def graaf(self, versie: int | None = None) -> Graph:
         """The whole content of a version as an rdflib Graph (export, diff)."""
-        doel = self._graaf_van(versie)
         g = Graph()
-        for q in self._ox.quads_for_pattern(None, None, None, doel):
+        for q in self._quads(versie):
             g.add((naar_rdflib(q.subject), naar_rdflib(q.predicate), naar_rdflib(q.object)))
         return g
 
     def dump(self, versie: int | None = None, formaat: str = "nq") -> bytes:
         """Serialise a version with the engine's writers (fast, also for big scans)."""
-        from graaf.vocab import PREFIXES
-
-        doel = self._graaf_van(versie)
         if formaat == "nq":
-            return ox.serialize(self._ox.quads_for_pattern(None, None, None, doel),
-                                format=ox.RdfFormat.N_QUADS)
+            return ox.serialize(self._quads(versie), format=ox.RdfFormat.N_QUADS)
         fmt = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE,
                "jsonld": ox.RdfFormat.JSON_LD}[formaat]
-        prefixes = PREFIXES if formaat in ("ttl", "jsonld") else None
-        return self._ox.dump(format=fmt, from_graph=doel, prefixes=prefixes)
+        if formaat == "nt":
+            return ox.serialize((q.triple for q in self._quads(versie)), format=fmt)
+        samen = ox.Store()  # one graph again, so each subject is written as one block
+        samen.bulk_extend(self._quads(versie))
+        return samen.dump(format=fmt, from_graph=self._grafen_van(versie)[0], prefixes=PREFIXES)
 
     # -- versions ---------------------------------------------------------
 
@@ -264,18 +263,10 @@ class Store:
         return versies[-1] if versies else None
 
     def _lees_versies(self) -> list[Versie]:
-        rijen = self._ox.query(_VERSIES_QUERY, default_graph=[ox.NamedNode(str(VERSIES))])
-        uit = []
-        for r in rijen:
-            herstel = r["herstel"]
-            uit.append(Versie(
-                nummer=int(r["nr"].value), graaf=r["v"].value,
-                tijd=datetime.fromisoformat(r["tijd"].value), door=r["door"].value,
-                notitie=r["notitie"].value if r["notitie"] else "",
-                bronbestand=r["bron"].value if r["bron"] else "",
-                triples=int(r["n"].value),
-                herstel_van=int(herstel.value) if herstel else None))
-        return sorted(uit, key=lambda v: v.nummer)
+        rijen = self._ox.query(VERSIES_QUERY, default_graph=[ox.NamedNode(str(VERSIES))])
+        namen = [v.value for v in rijen.variables]
+        return uit_rijen([{n: rij[n].value for n in namen if rij[n] is not None}
+                          for rij in rijen])
 
     def nieuwe_versie(self, inhoud: Iterable[tuple[Node, Node, Node]] | bytes, door: str,
                       notitie: str = "", bronbestand: str = "",
@@ -283,23 +274,28 @@ class Store:
         """Write a complete new version and make it current, all or nothing.
 
         ``inhoud`` is triples or N-Triples bytes (the fast path for big werkboeken).
-        The version graph is bulk-loaded (fast, not atomic); the version only
-        exists once its metadata is committed in one transaction afterwards, so
-        a crash in between leaves an orphan graph that nobody sees and that the
+        The version graph is bulk-loaded (fast, not atomic) and its personal
+        triples moved to its personal-data graph (``graaf.privacy``); the version
+        only exists once its metadata is committed in one transaction afterwards,
+        so a crash in between leaves orphan graphs that nobody sees and that the
         next write of that number clears first.
         """
         with self._schrijfslot():
             self._versies = None
             vorige = self.huidige()
             nummer = (vorige.nummer if vorige else 0) + 1
-            doel = ox.NamedNode(versie_graaf(nummer))
-            if self._ox.contains_named_graph(doel):
-                self._ox.remove_graph(doel)  # an orphan of an interrupted write
-            self._laad(inhoud, doel)
+            grafen = [ox.NamedNode(versie_graaf(nummer)), ox.NamedNode(persoon_graaf(nummer))]
+            for graaf in grafen:
+                if self._ox.contains_named_graph(graaf):
+                    self._ox.remove_graph(graaf)  # an orphan of an interrupted write
+            self._laad(inhoud, grafen[0])
+            self._ox.update(privacy.splitsing(*(g.value for g in grafen)))
             aantal = int(next(iter(self._ox.query(
-                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=doel)))["n"].value)
-            self._ox.extend(_metadata(nummer, aantal, door, notitie, bronbestand,
-                                      vorige.nummer if vorige else None, herstel_van))
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=grafen)))["n"].value)
+            g = ox.NamedNode(str(VERSIES))
+            self._ox.extend([ox.Quad(naar_ox(s), naar_ox(p), naar_ox(o), g) for s, p, o in metadata(
+                nummer, aantal, door, notitie, bronbestand, vorige.nummer if vorige else None,
+                herstel_van)])
             if self.pad:
                 self._ox.flush()
             self._versies = None
@@ -377,10 +373,13 @@ class Store:
                 self._ox.flush()
             self._stand += 1
 
-    def grafen(self) -> list[str]:
-        """Every graph a query may name: the version graphs, then the fixed graphs."""
+    def grafen(self, persoonsgegevens: bool = False) -> list[str]:
+        """Every graph a visitor may name: the versions' public graphs (with their
+        personal-data graphs only if ``persoonsgegevens``), then the fixed graphs."""
         vast = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(VASTE_GRAFEN)))
-        return [v.graaf for v in self.versies()] + sorted({q.subject.value for q in vast})
+        versies = [g for v in self.versies()
+                   for g in ((v.graaf, v.personen) if persoonsgegevens else (v.graaf,))]
+        return versies + sorted({q.subject.value for q in vast})
 
     def momentopname(self) -> Path:
         """A read-only copy of the store as it is now, for reader processes.
@@ -452,42 +451,3 @@ class _Begrensd(bytearray):
 
     def flush(self) -> None:
         pass
-
-
-_VERSIES_QUERY = f"""
-PREFIX scan: <{SCAN}> PREFIX prov: <{PROV}>
-SELECT ?v ?nr ?tijd ?door ?notitie ?bron ?n ?herstel WHERE {{
-  ?v a scan:Versie ; scan:volgnummer ?nr ; prov:generatedAtTime ?tijd ;
-     scan:door ?door ; scan:aantalTriples ?n .
-  OPTIONAL {{ ?v scan:notitie ?notitie }}
-  OPTIONAL {{ ?v scan:bronbestand ?bron }}
-  OPTIONAL {{ ?v scan:herstelVan ?herstel }}
-}}"""
-
-
-def _metadata(nummer: int, aantal: int, door: str, notitie: str, bronbestand: str,
-              vorige: int | None, herstel_van: int | None) -> list[ox.Quad]:
-    v = ox.NamedNode(versie_graaf(nummer))
-    g = ox.NamedNode(str(VERSIES))
-    nu = datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-    def lit(waarde: object, dt: URIRef | None = None) -> ox.Literal:
-        return ox.Literal(str(waarde), datatype=ox.NamedNode(str(dt)) if dt else None)
-
-    quads = [
-        ox.Quad(v, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SCAN.Versie)), g),
-        ox.Quad(v, ox.NamedNode(str(SCAN.volgnummer)), lit(nummer, XSD.integer), g),
-        ox.Quad(v, ox.NamedNode(str(PROV.generatedAtTime)), lit(nu, XSD.dateTime), g),
-        ox.Quad(v, ox.NamedNode(str(SCAN.door)), lit(door), g),
-        ox.Quad(v, ox.NamedNode(str(SCAN.aantalTriples)), lit(aantal, XSD.integer), g),
-    ]
-    if notitie:
-        quads.append(ox.Quad(v, ox.NamedNode(str(SCAN.notitie)), lit(notitie), g))
-    if bronbestand:
-        quads.append(ox.Quad(v, ox.NamedNode(str(SCAN.bronbestand)), lit(bronbestand), g))
-    if vorige:
-        quads.append(ox.Quad(v, ox.NamedNode(str(PROV.wasRevisionOf)),
-                             ox.NamedNode(versie_graaf(vorige)), g))
-    if herstel_van:
-        quads.append(ox.Quad(v, ox.NamedNode(str(SCAN.herstelVan)), lit(herstel_van, XSD.integer), g))
-    return quads

@@ -4,7 +4,8 @@ Persons in the scan (name, function, e-mail) are personal data (AVG/GDPR);
 ontwerp §3 says they are never shown to anonymous visitors unless the
 deployment says so (config ``PERSOONSGEGEVENS_OPENBAAR``). There is no login
 yet, so every visitor is anonymous; when login arrives, only this function
-changes and every page, JSON twin, RDF variant and search follows.
+changes and every page, JSON twin, RDF variant, search and the SPARQL
+endpoint (which then also gets each version's personal-data graph) follows.
 """
 from __future__ import annotations
 

@@ -71,3 +71,81 @@ def test_onbekende_versie(tmp_path):
     store = Store()
     with pytest.raises(ScanFout, match="bestaat niet"):
         store.graaf(7)
+
+
+# -- personal data in each version's own graph (graaf.privacy) ---------------------
+
+PERSOON = URIRef("https://w3id.org/360-scan/id/persoon/p-jansen")
+
+
+def _met_persoon() -> Graph:
+    from rdflib.namespace import RDF, RDFS
+
+    from graaf.vocab import SCAN
+
+    g = _graaf("een")
+    g.add((S, SCAN.trekker, PERSOON))
+    g.add((PERSOON, RDF.type, SCAN.Persoon))
+    g.add((PERSOON, RDFS.label, Literal("A. Jansen")))
+    return g
+
+
+def _zichtbaar(store: Store, grafen: list[str]) -> str:
+    """What the endpoint would answer for a dataset of exactly these graphs."""
+    return store.query_begrensd("SELECT * WHERE { ?s ?p ?o }", grafen, grafen, "csv", 100).decode()
+
+
+def test_persoonsgegevens_staan_apart_maar_horen_bij_de_versie(tmp_path):
+    from graaf.store import persoon_graaf, versie_graaf
+
+    store = Store(tmp_path / "s")
+    v = store.nieuwe_versie(_met_persoon(), door="ans")
+    assert v.triples == 4 and v.personen == persoon_graaf(1)
+    assert store.grafen() == [versie_graaf(1)]
+    assert store.grafen(persoonsgegevens=True) == [versie_graaf(1), persoon_graaf(1)]
+    openbaar, persoonlijk = _zichtbaar(store, [versie_graaf(1)]), _zichtbaar(store, [v.personen])
+    assert "een" in openbaar and "jansen" not in openbaar.lower() and "Persoon" not in openbaar
+    assert "A. Jansen" in persoonlijk and "trekker" in persoonlijk and "een" not in persoonlijk
+    # every server-side read sees the whole version: read copy, older version, exports
+    vraag = ("SELECT ?n WHERE { ?s <https://w3id.org/360-scan/def#trekker>/"
+             "<http://www.w3.org/2000/01/rdf-schema#label> ?n }")
+    assert [str(r["n"]) for r in store.query(vraag)] == ["A. Jansen"]
+    assert [str(r["n"]) for r in store.query(vraag, versie=1)] == ["A. Jansen"]
+    assert store.waarden(vraag) == [{"n": "A. Jansen"}]
+    assert len(store.graaf()) == 4
+    nq = store.dump(formaat="nq").decode()
+    assert nq.count(f"<{versie_graaf(1)}> .") == 4 and ":personen" not in nq
+    for formaat, rdflib_naam in (("nt", "nt"), ("ttl", "turtle"), ("jsonld", "json-ld")):
+        terug = Graph().parse(data=store.dump(formaat=formaat), format=rdflib_naam)
+        assert terug.isomorphic(_met_persoon()), formaat
+
+
+def test_herstel_en_heropenen_houden_persoonsgegevens_apart(tmp_path):
+    from graaf.store import versie_graaf
+
+    store = Store(tmp_path / "s")
+    store.nieuwe_versie(_met_persoon(), door="ans")
+    store.nieuwe_versie(_graaf("twee"), door="ans")
+    nieuw = store.herstel(1, door="carla")
+    assert "Jansen" not in _zichtbaar(store, [versie_graaf(3)])
+    assert "A. Jansen" in _zichtbaar(store, [nieuw.personen])
+    assert store.graaf().isomorphic(_met_persoon()) and nieuw.triples == 4
+    store.close()
+    opnieuw = Store(tmp_path / "s")
+    assert "Jansen" not in _zichtbaar(opnieuw, [versie_graaf(1), versie_graaf(3)])
+    assert opnieuw.graaf(1).isomorphic(_met_persoon())
+
+
+def test_oude_gemengde_versie_wordt_bij_openen_gesplitst(tmp_path):
+    """A store written before the split: its versions are split when it is opened."""
+    from graaf.store import persoon_graaf, versie_graaf
+
+    store = Store(tmp_path / "s")
+    store.nieuwe_versie(_met_persoon(), door="ans")
+    store._ox.update(f"ADD <{persoon_graaf(1)}> TO <{versie_graaf(1)}> ; "
+                     f"DROP GRAPH <{persoon_graaf(1)}>")  # as an older store left it
+    assert "A. Jansen" in _zichtbaar(store, [versie_graaf(1)])
+    store.close()
+    opnieuw = Store(tmp_path / "s")
+    assert "Jansen" not in _zichtbaar(opnieuw, [versie_graaf(1)])
+    assert opnieuw.graaf(1).isomorphic(_met_persoon())

@@ -269,7 +269,7 @@ def test_cors(sparql_server) -> None:
 def test_geheugenopslag_werkt_via_een_momentopname(tmp_path) -> None:
     """STORE_IN_GEHEUGEN: workers can't share that store, so they read a temporary copy."""
     from graaf.scan import laad
-    from graaf.store import Store, versie_graaf
+    from graaf.store import Store, persoon_graaf, versie_graaf
     from graaf.werkers import Taak, Werkerpool
     from werkboeken import KLEIN, schrijf_csv
 
@@ -277,7 +277,8 @@ def test_geheugenopslag_werkt_via_een_momentopname(tmp_path) -> None:
     laad(store, schrijf_csv(tmp_path / "wb", KLEIN), door="test")
     pool = Werkerpool(1)
     try:
-        taak = Taak(str(store.momentopname()), TELLING, (versie_graaf(1),), (), "json", 10)
+        grafen = (versie_graaf(1), persoon_graaf(1))  # the whole version: both its graphs
+        taak = Taak(str(store.momentopname()), TELLING, grafen, (), "json", 10)
         uit = json.loads(pool.voer_uit(taak, 10))
         assert int(uit["results"]["bindings"][0]["n"]["value"]) == store.huidige().triples
     finally:

@@ -10,7 +10,11 @@ for the in-memory one (the snapshot is then a temporary on-disk copy, made
 once per write). Dataset: the default graph is the current version; FROM /
 FROM NAMED and ``default-graph-uri``/``named-graph-uri`` choose among the
 version graphs (``urn:graaf:versie:N``) and the fixed graphs
-(``Store.zet_vaste_graaf``); any other URI is an empty graph.
+(``Store.zet_vaste_graaf``); any other URI is an empty graph. Personal data
+(``graaf.privacy``: persons and every reference to them) lives in each
+version's ``urn:graaf:versie:N:personen`` graph, which is part of the dataset
+(default graph, named graphs, service description) only for visitors who may
+see personal data (``web.toegang``); for everyone else it does not exist.
 
 Status codes, each with a short Dutch text (JSON when Accept prefers it):
 400 syntax or parameter error (with the parser's line and column), 403 for

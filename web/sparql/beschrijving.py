@@ -19,8 +19,10 @@ FORMATEN = [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
             ("application/n-triples", "nt"), ("application/ld+json", "json-ld")]
 
 
-def beschrijf(endpoint: str, grafen: list[str], huidige: str) -> Graph:
-    """The description as a graph; ``huidige`` is the graph that is the default graph."""
+def beschrijf(endpoint: str, grafen: list[str], huidige: str,
+              persoonsgegevens: bool = False) -> Graph:
+    """The description as a graph; ``huidige`` is the graph that is the default graph,
+    ``grafen`` the graphs this visitor may name."""
     g = Graph()
     g.bind("sd", SD)
     dienst, dataset, standaard = URIRef(endpoint + "#dienst"), BNode(), BNode()
@@ -36,7 +38,11 @@ def beschrijf(endpoint: str, grafen: list[str], huidige: str) -> Graph:
     g.add((standaard, DCTERMS.source, URIRef(huidige)))
     g.add((standaard, DCTERMS.description,
            Literal("De huidige versie van de scan; een eerdere versie is te bevragen als "
-                   "benoemde graaf of via default-graph-uri.", lang="nl")))
+                   "benoemde graaf of via default-graph-uri." + (
+                       " Met persoonsgegevens (graaf …:personen van elke versie)."
+                       if persoonsgegevens else
+                       " Zonder persoonsgegevens: personen en verwijzingen naar personen "
+                       "zijn afgeschermd."), lang="nl")))
     for uri in grafen:
         benoemd = BNode()
         g.add((dataset, SD.namedGraph, benoemd))

@@ -14,6 +14,7 @@ from web.scan import store
 from web.sparql import beschrijving, formaten, ontleden, protocol
 from web.sparql.ontleden import Geweigerd, Ontleding, Syntaxfout
 from web.sparql.protocol import Protocolfout, Verzoek
+from web.toegang import mag_persoonsgegevens_zien
 
 bp = Blueprint("sparql_endpoint", __name__)
 _POOL_SLOT = threading.Lock()
@@ -40,10 +41,10 @@ def endpoint() -> Response:
 
 def _beschrijving() -> Response:
     """The service description in Turtle (default), RDF/XML, N-Triples or JSON-LD."""
-    scan = store()
+    scan, open_ = store(), mag_persoonsgegevens_zien()
     huidige = scan.huidige()
     graaf = beschrijving.beschrijf(url_for("sparql_endpoint.endpoint", _external=True),
-                                   scan.grafen(), huidige.graaf if huidige else "")
+                                   scan.grafen(open_), huidige.graaf if huidige else "", open_)
     mime, naam = formaten.kies_uit(beschrijving.FORMATEN, [], request.accept_mimetypes) \
         or beschrijving.FORMATEN[0]
     return Response(graaf.serialize(format=naam, encoding="utf-8"), content_type=_type(mime))
@@ -88,20 +89,27 @@ def _te_laat(fout: Tijdslimiet, tijdslimiet: float) -> Protocolfout:
 def _dataset(verzoek: Verzoek, ontleding: Ontleding) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(default graphs, named graphs) for a query: protocol, else FROM/FROM NAMED, else the scan.
 
-    Only the store's version graphs and fixed graphs can be chosen; any other
-    URI (including the store's own bookkeeping graphs) is an empty graph.
+    Only the graphs this visitor may see can be chosen: the versions' public
+    graphs and the fixed graphs, plus the versions' personal-data graphs
+    (``urn:graaf:versie:N:personen``) for visitors who may see personal data.
+    Any other URI (the store's bookkeeping graphs, a hidden graph) is an
+    empty graph. A version named as default graph is the whole version this
+    visitor may see, like the default default graph.
     """
     scan = store()
-    grafen = scan.grafen()
+    open_ = mag_persoonsgegevens_zien()
+    grafen = scan.grafen(open_)
     if verzoek.eigen_dataset:
         standaard, benoemd = verzoek.standaard, verzoek.benoemd
     elif ontleding.van or ontleding.van_benoemd:
         standaard, benoemd = ontleding.van, ontleding.van_benoemd
     else:
         huidige = scan.huidige()
-        return ((huidige.graaf,) if huidige else ()), tuple(grafen)
+        standaard, benoemd = ((huidige.graaf,) if huidige else ()), tuple(grafen)
     bekend = set(grafen)
-    return (tuple(g for g in standaard if g in bekend),
+    personen = {v.graaf: v.personen for v in scan.versies()} if open_ else {}
+    return (tuple(dict.fromkeys(h for g in standaard if g in bekend
+                                for h in (g, personen.get(g)) if h)),
             tuple(dict.fromkeys(g for g in benoemd if g in bekend)))
 
 

@@ -14,6 +14,7 @@ from flask import Blueprint, request
 from graaf import queries
 from graaf.vocab import sparql_prefixes
 from web.json_twin import pagina
+from web.toegang import mag_persoonsgegevens_zien
 
 bp = Blueprint("sparql_editor", __name__)
 
@@ -22,10 +23,18 @@ bp = Blueprint("sparql_editor", __name__)
 ENDPOINT_PAD = "/sparql"
 
 
+#: Predicates that point at persons: hidden from anonymous endpoint users, so a
+#: query using them answers differently there than the server-side check.
+PERSOONSVERWIJZINGEN = ("scan:trekker", "scan:voorzitter", "scan:Persoon")
+
+
 def opgeslagen() -> list[dict[str, Any]]:
     """Every saved query as the page and its JSON twin show it."""
+    afgeschermd = not mag_persoonsgegevens_zien()
     return [{"code": q.code, "titel": q.titel, "uitleg": q.uitleg, "soort": q.soort,
-             "groep": q.groep, "parameters": q.parameters, "sparql": q.sparql}
+             "groep": q.groep, "parameters": q.parameters, "sparql": q.sparql,
+             "persoonsgegevens_afgeschermd": afgeschermd and any(
+                 p in q.sparql for p in PERSOONSVERWIJZINGEN)}
             for q in queries.alle()]
 
 
