@@ -34,6 +34,8 @@ from rdflib.term import Node
 
 from graaf import privacy
 from graaf.fouten import ScanFout
+from graaf.rijlimiet import Begrensd, toets_rijen
+from graaf.sparqltekst import is_update
 from graaf.versies import (VERSIES, VERSIES_QUERY, Versie, metadata, persoon_graaf,
                            uit_rijen, versie_graaf)
 from graaf.vocab import GRAAF, PREFIXES, SCAN
@@ -79,17 +81,6 @@ def naar_rdflib(term: object) -> Node | None:
         dt = term.datatype.value
         return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
     raise TypeError(f"onbekende term: {term!r}")
-
-
-def is_update(sparql: str) -> bool:
-    """True when the text parses as SPARQL Update (parse only: never executed)."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(sparql)
-        return True
-    except Exception:  # noqa: BLE001 - any parse failure means "not an update"
-        return False
 
 
 class Store:
@@ -343,10 +334,10 @@ class Store:
             return r.serialize(format=_RESULTATEN[formaat])
         if isinstance(r, ox.QueryTriples):
             triples = list(islice(r, max_rijen + 1))
-            _toets_rijen(len(triples), max_rijen)
+            toets_rijen(len(triples), max_rijen)
             return ox.serialize(triples, format=_RDF[formaat],
                                 prefixes=PREFIXES if formaat == "ttl" else None)
-        uit = _Begrensd(max_rijen)
+        uit = Begrensd(max_rijen)
         r.serialize(uit, format=ox.QueryResultsFormat.TSV)
         if formaat == "tsv":
             return bytes(uit)
@@ -424,30 +415,3 @@ class Store:
                 yield
             finally:
                 fcntl.flock(slot, fcntl.LOCK_UN)
-
-
-class TeVeelRijen(ScanFout):
-    """A result over the row cap: refused whole, never cut off without notice."""
-
-
-def _toets_rijen(rijen: int, max_rijen: int) -> None:
-    if rijen > max_rijen:
-        raise TeVeelRijen(f"Het resultaat heeft meer dan {max_rijen} rijen, de grens van "
-                          "dit endpoint. Voeg LIMIT toe of maak de query specifieker.")
-
-
-class _Begrensd(bytearray):
-    """Write target that counts TSV lines (one a row) and stops the engine's writer past the cap."""
-
-    def __init__(self, max_rijen: int) -> None:
-        super().__init__()
-        self.max_rijen, self.regels = max_rijen, -1  # the first line is the header
-
-    def write(self, b: bytes) -> int:
-        self.regels += bytes(b).count(b"\n")
-        _toets_rijen(self.regels, self.max_rijen)
-        self.extend(b)
-        return len(b)
-
-    def flush(self) -> None:
-        pass

@@ -8,7 +8,7 @@ import time
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from graaf.fouten import ScanFout
-from graaf.store import TeVeelRijen
+from graaf.rijlimiet import TeVeelRijen
 from graaf.werkers import Taak, Tijdslimiet, Werkerfout, Werkerpool
 from web.scan import store
 from web.sparql import beschrijving, formaten, ontleden, protocol

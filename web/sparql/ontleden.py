@@ -19,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from graaf.fouten import ScanFout
-from graaf.store import is_update
+from graaf.sparqltekst import is_update
 
 
 class Geweigerd(ScanFout):
