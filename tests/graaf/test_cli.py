@@ -126,3 +126,16 @@ def test_check_tekst_en_onbekende_code(graaf_cli, tmp_path):
     assert "Hiaten" in tekst and "Overlap" in tekst
     r = graaf_cli("check", "--code", "bestaat-niet")
     assert r.exit_code == 1 and "doel-zonder-inspanning" in r.output
+
+
+def test_voorbeeldscan_overleeft_de_excel_rondgang(graaf_cli, tmp_path):
+    """The bundled scan (multi-values, decimals, dates, long texts) → xlsx → ingest."""
+    assert graaf_cli("export", "--format", "xlsx", "-o", str(tmp_path / "v.xlsx")).exit_code == 0
+    assert graaf_cli("ingest", str(tmp_path / "v.xlsx")).exit_code == 0
+    grafen = []
+    for versie in ("1", "2"):
+        g = Graph()
+        nq = graaf_cli("export", "--format", "nq", "--versie", versie).output
+        g.parse(data=nq.replace(f"<urn:graaf:versie:{versie}>", ""), format="nt")
+        grafen.append(g)
+    assert len(grafen[0]) > 2000 and grafen[0].isomorphic(grafen[1])
