@@ -72,7 +72,7 @@ def meet(regios: int, per_regio: int, herhaal: int, map_: Path, checks_ook: bool
         return r
     geheugen = ox.Store()
     geheugen.bulk_load(nt, format=ox.RdfFormat.N_TRIPLES)
-    ons = _mediaan(lambda: checks.draai(store, PEILDATUM), herhaal)
+    ons = _mediaan(lambda: (checks.vergeet(), checks.draai(store, PEILDATUM)), herhaal)
     ruw = _mediaan(lambda: _raw_checks(raw), herhaal)
     ruw_mem = _mediaan(lambda: _raw_checks(geheugen), herhaal)
     return r | {"checks": ons, "raw_checks": ruw, "raw_mem": ruw_mem}

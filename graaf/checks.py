@@ -102,6 +102,11 @@ def draai(store: Store, peildatum: date | None = None, codes: list[str] | None =
 _UITKOMSTEN: "weakref.WeakKeyDictionary[Store, dict]" = weakref.WeakKeyDictionary()
 
 
+def vergeet() -> None:
+    """Drop remembered findings, so the next run computes them (benchmarks)."""
+    _UITKOMSTEN.clear()
+
+
 def _sparql(store: Store, code: str, peildatum: date, versie: int | None) -> list[Bevinding]:
     """One saved query; each row is a finding, built from the query's header."""
     q = queries.get(code)
