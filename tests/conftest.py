@@ -44,7 +44,7 @@ from typing import Iterator  # noqa: E402
 
 #: The W3C conformance files (read, never edited); GRAAF_CONFORMANCE overrides.
 CONFORMANCE = Path(os.environ.get(
-    "GRAAF_CONFORMANCE", Path(__file__).resolve().parents[1] / ".." / "shared" / "conformance"))
+    "GRAAF_CONFORMANCE", Path(__file__).resolve().parent / "conformance"))
 W3C = CONFORMANCE / "w3c-sparql11"
 KASEI = "http://kasei.us/2009/09/sparql/data/data{}.rdf"
 
