@@ -1,4 +1,4 @@
-"""The ``graaf`` command: ingest, validate, check, export, history, SPARQL, serve.
+"""The ``graaf`` command: ingest, validate, check, export, history and diff, SPARQL, serve.
 
 Every command opens the store the same way (``--store``/``GRAAF_STORE``/user
 data dir); a ``ScanFout`` becomes a Dutch message on stderr and exit code 1,
@@ -181,6 +181,29 @@ def herstel(ctx, versie: int, door: str | None, notitie: str) -> None:
 
 
 @main.command()
+@click.argument("van", type=int)
+@click.argument("naar", type=int, required=False)
+@click.option("--json", "als_json", is_flag=True, help="Wijzigingen als JSON.")
+@click.option("--csv", "als_csv", is_flag=True,
+              help="Eén regel per wijziging: blad, id, naam, soort wijziging, kolom, oud, nieuw.")
+@click.pass_context
+@_meldt_fouten
+def verschil(ctx, van: int, naar: int | None, als_json: bool, als_csv: bool) -> None:
+    """Toon wat er veranderd is van versie VAN naar NAAR (standaard: de huidige)."""
+    from graaf import verschil as vs
+
+    if als_json and als_csv:
+        raise ScanFout("Kies --json óf --csv, niet allebei.")
+    v = vs.verschil(_open(ctx), van, naar)
+    if als_json:
+        click.echo(json.dumps(vs.als_dict(v), ensure_ascii=False, indent=2))
+    elif als_csv:
+        click.echo(vs.als_csv(v), nl=False)
+    else:
+        click.echo(vs.als_tekst(v))
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("--file", "bestand", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "formaat", default="tabel",
@@ -214,3 +237,81 @@ def serve(ctx, host: str, port: int, threads: int) -> None:
     app = create_app({"STORE": ctx.obj["store"]})
     click.echo(f"De 360-graden scan draait op http://{host}:{port}/ (stoppen: Ctrl+C)")
     waitress_serve(app, host=host, port=port, threads=threads, ident="graaf")
+
+
+# -- accounts of the site (graaf/gebruikers.py); work while the site runs -------
+
+def _gebruikers(ctx: click.Context):
+    from graaf import config
+    from graaf.gebruikers import Gebruikers, gebruikers_pad
+
+    return Gebruikers(gebruikers_pad(config.store_pad(ctx.obj["store"])))
+
+
+def _audit(ctx: click.Context, actie: str, wat: str) -> None:
+    """Account changes from the CLI land in the site's audit log too (van: cli)."""
+    from graaf import config
+    from graaf.audit import Auditlog, audit_pad
+
+    Auditlog(audit_pad(config.store_pad(ctx.obj["store"]))).schrijf(
+        actie, wie=getpass.getuser(), wat=wat, van="cli")
+
+
+@main.group()
+def gebruiker() -> None:
+    """Beheer de accounts van de site (lezer, adviseur, beheerder)."""
+
+
+@gebruiker.command("toevoegen")
+@click.argument("naam")
+@click.option("--rol", default="lezer", show_default=True,
+              type=click.Choice(["lezer", "adviseur", "beheerder"]))
+@click.option("--wachtwoord-stdin", is_flag=True,
+              help="Lees het wachtwoord van stdin (eerste regel), voor scripts.")
+@click.pass_context
+@_meldt_fouten
+def gebruiker_toevoegen(ctx, naam: str, rol: str, wachtwoord_stdin: bool) -> None:
+    """Maak een account; het wachtwoord wordt verborgen gevraagd (twee keer)."""
+    if wachtwoord_stdin:
+        wachtwoord = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    else:
+        wachtwoord = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=
+                                  "Nog een keer ter controle")
+    nieuw = _gebruikers(ctx).toevoegen(naam, wachtwoord, rol)
+    _audit(ctx, "gebruiker toevoegen", f"gebruiker {nieuw.naam} als {nieuw.rol}")
+    click.echo(f"Gebruiker {nieuw.naam} toegevoegd als {nieuw.rol}.")
+
+
+@gebruiker.command("lijst")
+@click.pass_context
+@_meldt_fouten
+def gebruiker_lijst(ctx) -> None:
+    """Toon alle accounts met hun rol."""
+    lijst = _gebruikers(ctx).lijst()
+    for g in lijst:
+        click.echo(f"{g.naam:<32} {g.rol}")
+    if not lijst:
+        click.echo("Nog geen gebruikers; voeg er een toe met 'graaf gebruiker toevoegen'.")
+
+
+@gebruiker.command("verwijderen")
+@click.argument("naam")
+@click.pass_context
+@_meldt_fouten
+def gebruiker_verwijderen(ctx, naam: str) -> None:
+    """Verwijder een account; een open sessie ervan vervalt meteen."""
+    _gebruikers(ctx).verwijderen(naam)
+    _audit(ctx, "gebruiker verwijderen", f"gebruiker {naam}")
+    click.echo(f"Gebruiker {naam} verwijderd.")
+
+
+@gebruiker.command("rol")
+@click.argument("naam")
+@click.argument("rol", type=click.Choice(["lezer", "adviseur", "beheerder"]))
+@click.pass_context
+@_meldt_fouten
+def gebruiker_rol(ctx, naam: str, rol: str) -> None:
+    """Geef een account een andere rol (geldt vanaf het volgende verzoek)."""
+    g = _gebruikers(ctx).zet_rol(naam, rol)
+    _audit(ctx, "gebruiker rol", f"gebruiker {g.naam} wordt {g.rol}")
+    click.echo(f"Gebruiker {g.naam} is nu {g.rol}.")

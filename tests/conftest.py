@@ -118,3 +118,38 @@ def site_app(tmp_path_factory):
 @pytest.fixture
 def client(site_app):
     return site_app.test_client()
+
+
+# -- accounts on the site (tests/web/test_login.py, test_csrf.py, test_audit.py …) ------
+
+import uuid  # noqa: E402
+
+from accounthulp import WACHTWOORD, csrf_token  # noqa: E402
+
+
+@pytest.fixture
+def maak_gebruiker(site_app):
+    """Create accounts with a unique name (``maak_gebruiker("beheerder")``); removed after."""
+    namen: list[str] = []
+
+    def maak(rol: str = "lezer") -> str:
+        naam = f"test-{rol}-{uuid.uuid4().hex[:8]}"
+        site_app.extensions["gebruikers"].toevoegen(naam, WACHTWOORD, rol)
+        namen.append(naam)
+        return naam
+    yield maak
+    for naam in namen:
+        if site_app.extensions["gebruikers"].zoek(naam):
+            site_app.extensions["gebruikers"].verwijderen(naam)
+
+
+@pytest.fixture
+def log_in(client, maak_gebruiker):
+    """Log ``client`` in as a new account with ``rol``; returns the name."""
+    def doe(rol: str = "lezer") -> str:
+        naam = maak_gebruiker(rol)
+        antwoord = client.post("/inloggen", data={
+            "gebruikersnaam": naam, "wachtwoord": WACHTWOORD, "csrf_token": csrf_token(client)})
+        assert antwoord.status_code == 303, antwoord.get_data(as_text=True)[:500]
+        return naam
+    return doe

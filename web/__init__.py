@@ -20,6 +20,12 @@ STANDAARD: dict[str, Any] = {
     "SPARQL_MAX_RIJEN": 10000,     # rows; idem
     "PERSOONSGEGEVENS_OPENBAAR": False,
     "MAX_CONTENT_LENGTH": 20 * 1024 * 1024,
+    "TLS": False,                  # served over HTTPS: session cookie gets the Secure flag
+    "PROXY_AANTAL": 0,             # reverse proxies in front (X-Forwarded-For → client IP)
+    "GEBRUIKERS": None,            # accounts file; None → <store>/gebruikers.sqlite
+    "AUDITLOG": None,              # audit log; None → <store>/audit.jsonl
+    "INLOG_MAX_POGINGEN": 5,       # failed logins per name and address …
+    "INLOG_VENSTER": 15 * 60,      # … within this many seconds, then 429
 }
 
 
@@ -35,6 +41,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
         app.logger.warning("Geen SECRET_KEY ingesteld: sessies gelden tot een herstart.")
     _open_store(app)
+    if app.config["PROXY_AANTAL"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = int(app.config["PROXY_AANTAL"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
     from web import routes
 
     routes.registreer(app)

@@ -11,11 +11,16 @@ def registreer(app: Flask) -> None:
     from web.views import entiteiten, ontologie, zoeken  # pages per thing, /def, /zoeken
     from web import sparql
 
+    from web import accounts
+    from web.views import account, beheer  # /inloggen, /uitloggen, /beheer/audit
+
     json_twin.installeer(app)
+    accounts.installeer(app)  # sessions, CSRF, Cache-Control, audit of every write
     context.installeer(app)
     for bp in (dashboard.bp, sparql_editor.bp):
         app.register_blueprint(bp)
     sparql.installeer(app)  # the /sparql endpoint (web/sparql/)
+    accounts.csrf.exempt(app.blueprints["sparql_endpoint"])  # read-only protocol
     for bp in (entiteiten.bp, ontologie.bp, zoeken.bp):
         app.register_blueprint(bp)
     from web.views import dekking, din, invloedssfeer  # DIN, dekking, invloedssfeer (RB)
@@ -26,3 +31,7 @@ def registreer(app: Flask) -> None:
         app.register_blueprint(bp)
     from web.views import netwerk  # /netwerk: the network map
     app.register_blueprint(netwerk.bp)
+    for bp in (account.bp, beheer.bp):
+        app.register_blueprint(bp)
+    from web.views import versies  # /versies: history and the diff between two versions
+    app.register_blueprint(versies.bp)

@@ -139,3 +139,30 @@ def test_voorbeeldscan_overleeft_de_excel_rondgang(graaf_cli, tmp_path):
         g.parse(data=nq.replace(f"<urn:graaf:versie:{versie}>", ""), format="nt")
         grafen.append(g)
     assert len(grafen[0]) > 2000 and grafen[0].isomorphic(grafen[1])
+
+
+def test_verschil_tekst_json_csv(graaf_cli, tmp_path):
+    import csv
+    import io
+
+    assert graaf_cli("ingest", str(schrijf_csv(tmp_path / "a", KLEIN))).exit_code == 0
+    nieuw = met(KLEIN, "initiatieven", 0, status="afgerond", partners="huizen")
+    assert graaf_cli("ingest", str(schrijf_csv(tmp_path / "b", nieuw))).exit_code == 0
+    r = graaf_cli("verschil", "1")
+    assert r.exit_code == 0, r.output
+    assert "Initiatieven: 0 toegevoegd, 0 verwijderd, 1 gewijzigd" in r.output
+    assert ("gewijzigd: Werkgeversservicepunt (wsp): status lopend → afgerond; "
+            "partners − hilversum") in r.output
+    d = json.loads(graaf_cli("verschil", "1", "2", "--json").output)
+    assert d["van"] == 1 and d["naar"] == 2 and d["aantallen"]["gewijzigd"] == 1
+    rijen = list(csv.reader(io.StringIO(graaf_cli("verschil", "1", "2", "--csv").output)))
+    assert rijen[0][3] == "soort wijziging"
+    assert ["initiatieven", "wsp", "Werkgeversservicepunt", "gewijzigd", "partners",
+            "hilversum;huizen", "huizen"] in rijen
+    assert "geen wijzigingen" in graaf_cli("verschil", "2", "2").output
+
+
+def test_verschil_onbekende_versie(graaf_cli, tmp_path):
+    assert graaf_cli("ingest", str(schrijf_csv(tmp_path / "a", KLEIN))).exit_code == 0
+    r = graaf_cli("verschil", "1", "7")
+    assert r.exit_code == 1 and "Fout: Versie 7 bestaat niet" in r.output

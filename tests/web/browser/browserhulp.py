@@ -23,7 +23,8 @@ SCHERMAFDRUKKEN = Path(__file__).resolve().parents[3] / "test-artefacten" / "scr
 GEEN_PAGINA = {"/sparql"}
 #: Pages with arguments, on things of the example scan: one of each kind of page.
 VOORBEELDPAGINAS = ["/doc/organisatie/uwv", "/doc/initiatief/regionaal-werkcentrum",
-                    "/doc/persoon/nienke-spoelstra", "/def/status/lopend", "/zoeken?q=werkgevers"]
+                    "/doc/persoon/nienke-spoelstra", "/def/status/lopend", "/zoeken?q=werkgevers",
+                    "/versies/1/1"]
 
 
 @cache
