@@ -54,3 +54,7 @@ class ScanFout(Exception):
 
     def __str__(self) -> str:
         return f"{self.plaats}: {self.melding}" if self.plaats else self.melding
+
+
+class ScanGewijzigd(ScanFout):
+    """A write based on a version that is no longer current (a stale upload preview)."""

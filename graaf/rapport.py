@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from graaf import bevindingen, checks, dekking, din, invloedssfeer, kerncijfers, overlap
+from graaf import afweging, bevindingen, checks, dekking, din, invloedssfeer, kerncijfers, overlap
 from graaf.analyse import netwerk
 from graaf.rijen import rijen
 from graaf.store import Store
@@ -53,7 +53,19 @@ def rapport(store: Store, peildatum: date | None = None, versie: int | None = No
             "overlap": overlap.overlap(store, dag, versie, resultaat),
             "dekking": dekking.alle(store, None, versie),
             "invloedssfeer": invloedssfeer.invloedssfeer(store, versie),
-            "netwerk": netwerkdeel(store, versie), "bronnen": bronnen(store, versie)}
+            "netwerk": netwerkdeel(store, versie), "bronnen": bronnen(store, versie),
+            "afwegingskader": afwegingskader(store, versie)}
+
+
+def afwegingskader(store: Store, versie: int | None = None) -> dict[str, Any]:
+    """The ranking with advice and decision, without the per-criterion detail (that is on
+    the site): the board decides from the summary and looks up the scores when asked."""
+    data = afweging.lees(store, versie)
+    kort = ("soort", "id", "naam", "percentage_tekst", "beoordeeld", "aantal_criteria",
+            "advies", "besluit", "waarom")
+    return {"regel": data["regel"], "aantal_criteria": len(data["criteria"]),
+            "rangorde": [{k: o[k] for k in kort} for o in data["rangorde"]],
+            "niet_beoordeeld": data["niet_beoordeeld"]}
 
 
 def din_kort(boom: dict[str, Any]) -> dict[str, Any]:

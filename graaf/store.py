@@ -33,7 +33,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from graaf import privacy
-from graaf.fouten import ScanFout
+from graaf.fouten import ScanFout, ScanGewijzigd
 from graaf.rijlimiet import Begrensd, toets_rijen
 from graaf.sparqltekst import is_update
 from graaf.versies import (VERSIES, VERSIES_QUERY, Versie, metadata, persoon_graaf,
@@ -261,8 +261,12 @@ class Store:
 
     def nieuwe_versie(self, inhoud: Iterable[tuple[Node, Node, Node]] | bytes, door: str,
                       notitie: str = "", bronbestand: str = "",
-                      herstel_van: int | None = None) -> Versie:
+                      herstel_van: int | None = None, op_versie: int | None = None) -> Versie:
         """Write a complete new version and make it current, all or nothing.
+
+        ``op_versie``: the current version the caller based its content on (a
+        previewed upload); checked under the write lock, so a scan changed in
+        the meantime raises ``ScanGewijzigd`` instead of being overwritten.
 
         ``inhoud`` is triples or N-Triples bytes (the fast path for big werkboeken).
         The version graph is bulk-loaded (fast, not atomic) and its personal
@@ -274,6 +278,8 @@ class Store:
         with self._schrijfslot():
             self._versies = None
             vorige = self.huidige()
+            if op_versie is not None and op_versie != (vorige.nummer if vorige else 0):
+                raise ScanGewijzigd("De scan is intussen gewijzigd; laad het werkboek opnieuw.")
             nummer = (vorige.nummer if vorige else 0) + 1
             grafen = [ox.NamedNode(versie_graaf(nummer)), ox.NamedNode(persoon_graaf(nummer))]
             for graaf in grafen:

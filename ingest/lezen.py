@@ -53,6 +53,9 @@ def _lees_xlsx(pad: Path) -> tuple[Werkboek, list[Bevinding]]:
     # so entity expansion is refused rather than performed.
     import openpyxl
 
+    from ingest.zipcontrole import controleer_zip
+
+    controleer_zip(pad, xml=True)
     try:
         boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - any parse failure is the user's file
@@ -79,6 +82,9 @@ def _lees_csv_map(map_: Path) -> tuple[Werkboek, list[Bevinding]]:
 
 
 def _lees_csv_zip(pad: Path) -> tuple[Werkboek, list[Bevinding]]:
+    from ingest.zipcontrole import controleer_zip
+
+    controleer_zip(pad)
     try:
         with zipfile.ZipFile(pad) as z:
             namen = [n for n in z.namelist() if n.lower().endswith(".csv") and "/." not in n]

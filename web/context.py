@@ -12,6 +12,7 @@ MENU: list[tuple[str, str]] = [
     ("invloedssfeer.index", "Invloedssfeer"),
     ("netwerk.index", "Netwerk"),
     ("bevindingen.index", "Bevindingen"), ("overlap.index", "Overlap"), ("rapport.index", "Rapport"),
+    ("afwegingskader.index", "Afwegingskader"),
     ("versies.index", "Versies"),
     ("sparql_editor.index", "SPARQL"),
     ("zoeken.index", "Zoeken"),

@@ -35,3 +35,7 @@ def registreer(app: Flask) -> None:
         app.register_blueprint(bp)
     from web.views import versies  # /versies: history and the diff between two versions
     app.register_blueprint(versies.bp)
+    from web.views import afwegingskader  # criteria, advice rule, ranking, RB decisions
+    app.register_blueprint(afwegingskader.bp)
+    from web.views import upload  # /beheer/upload, restore, download as werkboek
+    app.register_blueprint(upload.bp)
