@@ -1,10 +1,13 @@
 """Synthetic werkboeken for benchmarks: N labour-market regions of realistic shape.
 
-Each region looks like the Gooi en Vechtstreek example (7 gemeenten, a few
-dozen organisations, one DIN with 5 subdoelen, ~15 inspanningen, a SKOS tree
-of doelgroepen and sectoren, ~40 initiatives with partners, trekkers and
-links); national organisations (UWV, SBB, ministerie) are shared by all
-regions so partner networks overlap across regions. Deterministic per seed.
+Each region looks like the Gooi en Vechtstreek example (a Regio row with the
+name of a real arbeidsmarktregio, 5–13 gemeenten around the example's 7, a
+few dozen organisations, one DIN with 5 subdoelen, ~15 inspanningen, a SKOS
+tree of doelgroepen and sectoren, ~40 initiatives with partners, trekkers and
+links); every regional row names its region in column ``regio``. National
+organisations (UWV, SBB, ministerie) belong to no region and are shared by
+all, and some partners work in the neighbouring region too, so partner
+networks overlap across regions. Deterministic per seed.
 """
 from __future__ import annotations
 
@@ -24,24 +27,46 @@ ACTIVITEITEN = ("loket", "netwerk", "pilot", "programma", "traject", "werkplaats
 LANDELIJK = [("uwv", "UWV", "uwv"), ("sbb", "SBB", "sbb"),
              ("min-szw", "Ministerie van SZW", "overig")]
 
+#: The 35 arbeidsmarktregio's, for names that read like the real thing.
+REGIONAMEN = (
+    "Gooi en Vechtstreek", "Groningen", "Friesland", "Drenthe", "Regio Zwolle", "Twente",
+    "Stedendriehoek en Noordwest Veluwe", "Achterhoek", "Midden-Gelderland",
+    "Rijk van Nijmegen", "FoodValley", "Midden-Utrecht", "Amersfoort",
+    "Zaanstreek/Waterland", "Noord-Holland Noord", "Groot Amsterdam",
+    "Zuid-Kennemerland en IJmond", "Holland Rijnland", "Zuid-Holland Centraal",
+    "Haaglanden", "Midden-Holland", "Rijnmond", "Drechtsteden", "Gorinchem", "Zeeland",
+    "West-Brabant", "Midden-Brabant", "Noordoost-Brabant", "Zuidoost-Brabant",
+    "Helmond-De Peel", "Noord-Limburg", "Midden-Limburg", "Zuid-Limburg", "Flevoland",
+    "Rivierenland")
+#: Sheets whose rows get the region's id in column ``regio``.
+REGIONAAL = ("organisaties", "opgaven", "doelen", "inspanningen", "doelgroepen",
+             "sectoren", "initiatieven", "indicatoren")
+
 Rijen = dict[str, list[dict[str, object]]]
+
+
+def regio_id(r: int) -> str:
+    return f"r{r:02d}"
 
 
 def regio(r: int, rng: random.Random, initiatieven: int = 40) -> Rijen:
     """One region's rows; ids are prefixed with the region number to stay unique."""
-    p = f"r{r:02d}-"
-    gemeenten = [f"{p}gemeente-{i}" for i in range(7)]
+    p = f"{regio_id(r)}-"
+    gemeenten = [f"{p}gemeente-{i}" for i in range(rng.randint(5, 13))]
     orgs = [f"{p}org-{i}" for i in range(30)]
+    buren = [f"r{r - 1:02d}-org-{i}" for i in range(3)] if r > 1 else []
     personen = [f"{p}persoon-{i}" for i in range(20)]
     subdoelen = [f"{p}subdoel-{i}" for i in range(1, 6)]
     inspanningen = [f"{p}inspanning-{i}" for i in range(15)]
     doelgroepen = [f"{p}doelgroep-{i}" for i in range(20)]
     sectoren = [f"{p}sector-{i}" for i in range(25)]
-    rows: Rijen = {b: [] for b in ("organisaties", "personen", "opgaven", "doelen",
+    rows: Rijen = {b: [] for b in ("regios", "organisaties", "personen", "opgaven", "doelen",
                                    "inspanningen", "doelgroepen", "sectoren",
                                    "initiatieven", "indicatoren")}
+    rows["regios"].append({"id": regio_id(r), "naam": REGIONAMEN[(r - 1) % len(REGIONAMEN)],
+                           "bron": "synthetisch"})
     rows["organisaties"] += [{"id": g, "naam": f"Gemeente {r}-{i}", "soort": "gemeente",
-                              "rol": "kernpartner", "cbs_code": f"GM{r * 10 + i:04d}",
+                              "rol": "kernpartner", "cbs_code": f"GM{r * 20 + i:04d}",
                               "bron": "synthetisch"} for i, g in enumerate(gemeenten)]
     rows["organisaties"] += [{"id": o, "naam": f"Organisatie {r}-{i}",
                               "soort": rng.choice(ORG_SOORTEN), "rol": "samenwerkingspartner",
@@ -66,8 +91,11 @@ def regio(r: int, rng: random.Random, initiatieven: int = 40) -> Rijen:
                              "peildatum": "2025-06-30", "sector": s, "bron": "synthetisch"}
                             for i, s in enumerate(sectoren[:10])]
     rows["initiatieven"] += [_initiatief(p, i, rng, alle_orgs, personen, inspanningen,
-                                         doelgroepen, sectoren, gemeenten)
+                                         doelgroepen, sectoren, gemeenten, buren)
                              for i in range(initiatieven)]
+    for blad in REGIONAAL:
+        for rij in rows[blad]:
+            rij["regio"] = regio_id(r)
     return rows
 
 
@@ -81,12 +109,14 @@ def _boom(ids: list[str], rng: random.Random, soort: str, r: int) -> list[dict]:
     return uit
 
 
-def _initiatief(p, i, rng, orgs, personen, inspanningen, doelgroepen, sectoren, gemeenten):
+def _initiatief(p, i, rng, orgs, personen, inspanningen, doelgroepen, sectoren, gemeenten,
+                buren=()):
     naam = f"{rng.choice(THEMAS)}{rng.choice(ACTIVITEITEN)} {_plaats(rng)}"
     status = rng.choice(STATUSSEN)
+    partners = rng.sample(orgs, 3) + ([rng.choice(buren)] if buren and rng.random() < .15 else [])
     rij = {"id": f"{p}initiatief-{i}", "naam": naam, "soort": rng.choice(SOORTEN),
            "status": status, "start": f"20{rng.randint(18, 25)}-0{rng.randint(1, 9)}-01",
-           "eigenaar": rng.choice(orgs), "partners": ";".join(rng.sample(orgs, 3)),
+           "eigenaar": rng.choice(orgs), "partners": ";".join(partners),
            "inspanningen": ";".join(rng.sample(inspanningen, rng.randint(0, 2))),
            "doelgroepen": ";".join(rng.sample(doelgroepen, rng.randint(1, 3))),
            "sectoren": ";".join(rng.sample(sectoren, rng.randint(0, 2))),

@@ -4,6 +4,12 @@ Serves the real app with waitress on 127.0.0.1 (a free port) on a store with
 the synthetic scan, then measures every argument-less page (p50/p95 over
 ``--herhaal`` requests each, one keep-alive client) and the SPARQL endpoint's
 requests/s on the mix of check queries (``--clients`` threads, ``--seconden``).
+
+With several regions the region pages (``REGIOPAGINAS``) are measured three
+ways: as a visitor gets them (``/dekking``: the default region, warm after the
+first request), ``koud`` (each request another region, ``?regio=ID``: every
+request is a region's first visit) and the first request of all (``eerste``).
+Pages that need a login (a redirect) are skipped.
 """
 from __future__ import annotations
 
@@ -33,24 +39,47 @@ def _server(store_map: Path):
     return app, server
 
 
+#: Pages that show one region at a time (``?regio=ID``).
+REGIOPAGINAS = ("/", "/dekking", "/bevindingen", "/overlap", "/netwerk", "/rapport", "/din",
+                "/invloedssfeer")
+
+
 def _paden(app) -> list[str]:
     return sorted({r.rule for r in app.url_map.iter_rules()
                    if "GET" in r.methods and not r.arguments and r.endpoint != "static"
                    and not r.rule.endswith(".json") and r.rule != "/sparql"})
 
 
-def _tijden(poort: int, pad: str, herhaal: int) -> list[float]:
-    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=60)
+def _tijden(poort: int, paden: list[str]) -> list[float] | int:
+    """Seconds per request; a status other than 200 (a login redirect) instead."""
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=120)
     uit = []
-    for _ in range(herhaal):
+    for pad in paden:
         t = time.perf_counter()
         verbinding.request("GET", pad)
         antwoord = verbinding.getresponse()
         antwoord.read()
         uit.append(time.perf_counter() - t)
         if antwoord.status != 200:
-            raise SystemExit(f"{pad}: status {antwoord.status}")
+            return antwoord.status
     return uit
+
+
+def _regels(regios: int, pad: str, t: list[float] | int, soort: str = "") -> None:
+    naam = f"{pad} {soort}".strip()
+    if isinstance(t, int):
+        print(f"{regios:>7} {naam:<28} overgeslagen (status {t})", flush=True)
+        return
+    p95 = statistics.quantiles(t, n=20)[-1] if len(t) >= 2 else t[0]
+    print(f"{regios:>7} {naam:<28} p50 {statistics.median(t) * 1000:7.1f} ms "
+          f"p95 {p95 * 1000:7.1f} ms", flush=True)
+
+
+def _regio_ids(n: int) -> list[str]:
+    """The synthetic regions other than the first (the default one a visitor gets)."""
+    from bench.genereer import regio_id
+
+    return [regio_id(r) for r in range(2, n + 1)]
 
 
 def _sparql_per_seconde(poort: int, clients: int, seconden: float) -> tuple[float, int]:
@@ -84,11 +113,15 @@ def meet(regios: int, args, tmp: Path) -> None:
     app, server = _server(tmp / f"store-{regios}")
     poort = server.effective_port
     try:
+        if regios > 1:
+            for pad in REGIOPAGINAS:  # before anything warmed a cache
+                _regels(regios, pad, _tijden(poort, [pad]), "eerste")
         for pad in _paden(app):
-            t = _tijden(poort, pad, args.herhaal)
-            p95 = statistics.quantiles(t, n=20)[-1] if len(t) >= 2 else t[0]
-            print(f"{regios:>7} {pad:<24} p50 {statistics.median(t) * 1000:7.1f} ms "
-                  f"p95 {p95 * 1000:7.1f} ms", flush=True)
+            _regels(regios, pad, _tijden(poort, [pad] * args.herhaal))
+            if regios > 1 and pad in REGIOPAGINAS:
+                andere = _regio_ids(regios)[:args.herhaal]
+                _regels(regios, pad, _tijden(poort, [f"{pad}?regio={r}" for r in andere]),
+                        "koud")
         rps, fouten = _sparql_per_seconde(poort, args.clients, args.seconden)
         print(f"{regios:>7} /sparql (check-mix, {args.clients} clients)  {rps:7.1f} verzoeken/s, "
               f"{fouten} niet-200", flush=True)

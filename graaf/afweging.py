@@ -16,6 +16,7 @@ before saving; ``lees`` is the one function that reads the store.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -116,7 +117,7 @@ def laatste_besluit(besluiten: list[Rij]) -> dict[str, Any] | None:
     return {"id": r["id"], "besluit": r["besluit"], "besluit_naam": besluit_naam(r["besluit"]),
             "datum": r["datum"], "toelichting": r.get("toelichting", ""),
             "gremium": {"id": r["gremium"], "naam": r["gremiumNaam"]} if r.get("gremium") else None,
-            "aantal": len(besluiten)}
+            "bron": r.get("bron", ""), "aantal": len(besluiten)}
 
 
 def besluit_naam(code: str) -> str:
@@ -172,9 +173,27 @@ def onderwerp(soort: str, id_: str, naam: str, criteria: list[dict[str, Any]],
 
 def anoniem(data: dict[str, Any]) -> dict[str, Any]:
     """The same onderwerp with assessors as "beoordelaar 1, 2 …": their names are personal
-    data, hidden from anonymous visitors like every person's name on the site."""
-    return {**data, "beoordelaars": [f"beoordelaar {n}" for n, _ in
-                                     enumerate(data["beoordelaars"], 1)]}
+    data, hidden from anonymous visitors like every person's name on the site; so is the
+    account that recorded the decision."""
+    besluit = data.get("besluit")
+    if besluit and besluit.get("vastgelegd"):
+        besluit = {**besluit, "vastgelegd": {**besluit["vastgelegd"], "door": None}}
+    return {**data, "besluit": besluit, "beoordelaars": [
+        f"beoordelaar {n}" for n, _ in enumerate(data["beoordelaars"], 1)]}
+
+
+#: The ``bron`` the site gives a decision it records (``web.views.besluit``).
+VASTGELEGD = "Vastgelegd op de site in scanversie {}"
+_VASTGELEGD = re.compile(r"^Vastgelegd op de site in scanversie (\d+)$")
+
+
+def vastgelegd(besluit: dict[str, Any] | None, versies: list) -> dict[str, Any] | None:
+    """Who recorded a decision on the site and when: the provenance of the version its
+    ``bron`` names (a decision from a werkboek has its own bron and no such line)."""
+    treffer = _VASTGELEGD.match((besluit or {}).get("bron", ""))
+    v = next((v for v in versies if treffer and v.nummer == int(treffer[1])), None)
+    return None if v is None else {"versie": v.nummer, "door": v.door,
+                                   "tijd": v.tijd.isoformat(timespec="minutes")}
 
 
 def lees(store: Store, versie: int | None = None) -> dict[str, Any]:
@@ -196,4 +215,12 @@ def van(store: Store, soort: str, id_: str, versie: int | None = None
         if ding["segment"] != soort:
             return None
         gevonden = onderwerp(soort, id_, ding["naam"], data["criteria"], [], [])
+    if gevonden["besluit"]:
+        gevonden["besluit"]["vastgelegd"] = vastgelegd(gevonden["besluit"], store.versies())
     return {"onderwerp": gevonden, "regel": data["regel"], "uitleg_score": UITLEG_SCORE}
+
+
+def scores_van(store: Store, soort: str, id_: str, beoordelaar: str) -> dict[str, Rij]:
+    """One assessor's current scores on one onderwerp, by criterium (fills the score form)."""
+    return {r["criterium"]: r for r in rijen(store, "afweging-scores")
+            if (r["soort"], r["onderwerp"], r.get("beoordelaar")) == (soort, id_, beoordelaar)}

@@ -13,9 +13,13 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from graaf.fouten import ScanFout
 
 BESTAND = "audit.jsonl"
 VELDEN = ("tijd", "wie", "rol", "actie", "wat", "van", "resultaat")
@@ -73,3 +77,29 @@ class Auditlog:
         regels.reverse()
         begin = (max(pagina, 1) - 1) * per
         return regels[begin:begin + per], len(regels)
+
+
+@contextmanager
+def vastgelegd(log_: Auditlog, actie: str, *, wie: str, wat: str,
+               van: str = "cli") -> Iterator[dict[str, str]]:
+    """One entry for a write whatever its outcome, as the site writes for its own.
+
+    Why a context manager: the command's refusal (a ``ScanFout``) or crash
+    must be logged too, and the caller should not need a try/except for it.
+    The body may refine ``wat`` (e.g. add the new version number) in the
+    yielded dict; the exception itself propagates unchanged.
+    """
+    uitkomst = {"wat": wat}
+    try:
+        yield uitkomst
+    except ScanFout as e:
+        fouten = sum(1 for b in e.bevindingen if b.ernst == "fout")
+        extra = f" ({fouten} fouten)" if fouten else ""
+        log_.schrijf(actie, wie=wie, wat=uitkomst["wat"], van=van,
+                     resultaat=f"geweigerd: {e.melding}{extra}")
+        raise
+    except BaseException as e:
+        log_.schrijf(actie, wie=wie, wat=uitkomst["wat"], van=van,
+                     resultaat=f"mislukt: {type(e).__name__}")
+        raise
+    log_.schrijf(actie, wie=wie, wat=uitkomst["wat"], van=van)

@@ -39,8 +39,10 @@ def _meldt_fouten(f):
 
 
 @click.group()
-@click.option("--store", "store_pad", envvar="GRAAF_STORE", metavar="MAP",
-              help="Map van de opslag (standaard: GRAAF_STORE of de gebruikersmap).")
+@click.option("--store", "store_pad", envvar="GRAAF_STORE", metavar="MAP|URL",
+              help="Map van de opslag, of een SPARQL-server: sparql+http://host:poort/pad "
+                   "(inlog via GRAAF_STORE_GEBRUIKER/GRAAF_STORE_WACHTWOORD; zie "
+                   "docs/opslag.md). Standaard: GRAAF_STORE of de gebruikersmap.")
 @click.pass_context
 def main(ctx: click.Context, store_pad: str | None) -> None:
     """360-graden scan: de kennisgraaf van het Regionaal Werkcentrum."""
@@ -69,10 +71,13 @@ def _door(door: str | None) -> str:
 @_meldt_fouten
 def ingest(ctx, pad: Path, door: str | None, notitie: str, base: str | None) -> None:
     """Laad een werkboek (.xlsx, map of .zip met .csv) of Turtle als nieuwe versie."""
+    from graaf.audit import vastgelegd
     from graaf.scan import laad
 
-    store = _open(ctx, voorbeeld=False)
-    versie = laad(store, pad, _door(door), notitie, base)
+    with vastgelegd(_auditlog(ctx), "ingest", wie=_door(door), wat=pad.name) as log_:
+        store = _open(ctx, voorbeeld=False)
+        versie = laad(store, pad, _door(door), notitie, base)
+        log_["wat"] = f"{pad.name} → versie {versie.nummer}"
     click.echo(f"Versie {versie.nummer} geladen uit {pad.name}: {versie.triples} triples, "
                f"door {versie.door}.")
 
@@ -106,15 +111,17 @@ def valideer(pad: Path, als_json: bool, base: str | None) -> None:
 @click.option("--code", "codes", multiple=True, help="Alleen deze controle(s).")
 @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
 @click.option("--versie", type=int, help="Een eerdere versie controleren.")
+@click.option("--regio", metavar="ID", help="Alleen de bevindingen van deze regio (standaard: alle).")
 @click.pass_context
 @_meldt_fouten
-def check(ctx, peildatum, codes: tuple[str, ...], als_json: bool, versie: int | None) -> None:
+def check(ctx, peildatum, codes: tuple[str, ...], als_json: bool, versie: int | None,
+          regio: str | None) -> None:
     """Voer de benoemde controles uit: hiaten, overlap en netwerk."""
     from graaf import checks
 
     store = _open(ctx)
     resultaat = checks.draai(store, peildatum.date() if peildatum else date.today(),
-                             list(codes) or None, versie=versie)
+                             list(codes) or None, versie=versie, regio=regio)
     if als_json:
         click.echo(json.dumps(resultaat, ensure_ascii=False, indent=2))
     else:
@@ -122,19 +129,39 @@ def check(ctx, peildatum, codes: tuple[str, ...], als_json: bool, versie: int | 
 
 
 @main.command()
-@click.option("--format", "formaat", required=True,
+@click.option("--format", "formaat",
               type=click.Choice(["xlsx", "csv", "ttl", "jsonld", "nq"]))
 @click.option("-o", "--uitvoer", type=click.Path(path_type=Path),
               help="Bestand (of map voor csv). Standaard: scan-vN.<formaat>; RDF naar stdout.")
 @click.option("--versie", type=int, help="Een eerdere versie exporteren.")
+@click.option("--neo4j", "neo4j_uri", metavar="URI",
+              help="Synchroniseer met Neo4j (bolt://… of neo4j://…); inloggen via "
+                   "NEO4J_USER en NEO4J_PASSWORD.")
+@click.option("--neo4j-csv", type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
+              help="Schrijf CSV-bestanden voor 'neo4j-admin database import full'.")
+@click.option("--met-personen", is_flag=True,
+              help="Neem persoonsgegevens mee naar Neo4j (standaard: niet).")
+@click.option("--batch", type=int, default=1000, show_default=True,
+              help="Rijen per Neo4j-transactie.")
+@click.option("--verwijder-verdwenen", is_flag=True,
+              help="Verwijder in Neo4j knopen en relaties die niet meer in de scan staan.")
+@click.option("--neo4j-database",
+              help="Database op de Neo4j-server (standaard die van de server).")
 @click.pass_context
 @_meldt_fouten
-def export(ctx, formaat: str, uitvoer: Path | None, versie: int | None) -> None:
-    """Exporteer de huidige scan als werkboek of RDF."""
+def export(ctx, formaat: str | None, uitvoer: Path | None, versie: int | None, **neo4j) -> None:
+    """Exporteer de huidige scan als werkboek of RDF, of naar Neo4j."""
     from graaf import export as ex
 
+    if len([d for d in (formaat, neo4j["neo4j_uri"], neo4j["neo4j_csv"]) if d]) != 1:
+        raise ScanFout("Kies precies één van --format, --neo4j en --neo4j-csv.")
+    if formaat and neo4j["met_personen"]:
+        raise ScanFout("--met-personen hoort bij --neo4j en --neo4j-csv.")
     store = _open(ctx)
     nummer = versie or store.huidige().nummer
+    if not formaat:
+        click.echo(_neo4j(store, nummer, **neo4j))
+        return
     if formaat in ("ttl", "jsonld", "nq"):
         data = store.dump(nummer, formaat)
         if uitvoer:
@@ -146,6 +173,17 @@ def export(ctx, formaat: str, uitvoer: Path | None, versie: int | None) -> None:
     doel = uitvoer or Path(f"scan-v{nummer}" + (".xlsx" if formaat == "xlsx" else ""))
     (ex.schrijf_xlsx if formaat == "xlsx" else ex.schrijf_csv)(rijen, doel)
     click.echo(f"Versie {nummer} geschreven naar {doel}.", err=True)
+
+
+def _neo4j(store, nummer: int, neo4j_uri: str | None, neo4j_csv: Path | None,
+           met_personen: bool, batch: int, verwijder_verdwenen: bool,
+           neo4j_database: str | None) -> str:
+    from graaf.neo4j import opdracht
+
+    if neo4j_csv:
+        return opdracht.naar_csv(store, nummer, neo4j_csv, met_personen)
+    return opdracht.naar_neo4j(store, nummer, neo4j_uri, met_personen, batch,
+                               verwijder_verdwenen, neo4j_database)
 
 
 @main.command()
@@ -175,9 +213,54 @@ def versies(ctx, als_json: bool) -> None:
 @_meldt_fouten
 def herstel(ctx, versie: int, door: str | None, notitie: str) -> None:
     """Maak een eerdere versie weer de huidige (als nieuwe versie)."""
-    store = _open(ctx)
-    nieuw = store.herstel(versie, _door(door), notitie)
+    from graaf.audit import vastgelegd
+
+    with vastgelegd(_auditlog(ctx), "herstel", wie=_door(door), wat=f"versie {versie}") as log_:
+        store = _open(ctx)
+        nieuw = store.herstel(versie, _door(door), notitie)
+        log_["wat"] = f"versie {versie} → versie {nieuw.nummer}"
     click.echo(f"Versie {versie} is hersteld als versie {nieuw.nummer}.")
+
+
+def _lokale_opslag(ctx: click.Context) -> Path:
+    from graaf import config
+    from graaf.opslag import is_server
+
+    if is_server(config.store_spec(ctx.obj["store"])):
+        raise ScanFout("Back-up en restore werken op een opslagmap; maak een back-up van "
+                       "een SPARQL-server met de middelen van die server.")
+    return config.store_pad(ctx.obj["store"])
+
+
+@main.command()
+@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+@_meldt_fouten
+def backup(ctx, map_: Path) -> None:
+    """Maak een back-up van de opslag in MAP (mag terwijl de site draait)."""
+    from graaf.backup import maak_backup
+
+    manifest = maak_backup(_lokale_opslag(ctx), map_)
+    _audit(ctx, "backup", f"naar {map_}")
+    click.echo(f"Back-up gemaakt in {map_}: {len(manifest['versies'])} versies, "
+               f"{len(manifest['bestanden'])} bestanden met sha256 in manifest.json.")
+
+
+@main.command()
+@click.argument("map_", metavar="MAP", type=click.Path(exists=True, file_okay=False,
+                                                       path_type=Path))
+@click.pass_context
+@_meldt_fouten
+def restore(ctx, map_: Path) -> None:
+    """Zet de opslag terug uit de back-up in MAP (eerst gecontroleerd; stop eerst de site)."""
+    from graaf.backup import herstel_backup
+
+    manifest, bewaard = herstel_backup(map_, _lokale_opslag(ctx))
+    _audit(ctx, "restore", f"uit {map_}")
+    click.echo(f"Opslag teruggezet uit {map_}: {len(manifest['versies'])} versies.")
+    if bewaard:
+        click.echo(f"De vorige opslag is bewaard in {bewaard}; verwijder die map als "
+                   "alles klopt.")
 
 
 @main.command()
@@ -248,13 +331,17 @@ def _gebruikers(ctx: click.Context):
     return Gebruikers(gebruikers_pad(config.store_pad(ctx.obj["store"])))
 
 
-def _audit(ctx: click.Context, actie: str, wat: str) -> None:
-    """Account changes from the CLI land in the site's audit log too (van: cli)."""
+def _auditlog(ctx: click.Context):
+    """The site's audit log beside the store: writes from the CLI land there too."""
     from graaf import config
     from graaf.audit import Auditlog, audit_pad
 
-    Auditlog(audit_pad(config.store_pad(ctx.obj["store"]))).schrijf(
-        actie, wie=getpass.getuser(), wat=wat, van="cli")
+    return Auditlog(audit_pad(config.store_pad(ctx.obj["store"])))
+
+
+def _audit(ctx: click.Context, actie: str, wat: str) -> None:
+    """Account changes from the CLI land in the site's audit log too (van: cli)."""
+    _auditlog(ctx).schrijf(actie, wie=getpass.getuser(), wat=wat, van="cli")
 
 
 @main.group()

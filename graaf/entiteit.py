@@ -13,7 +13,7 @@ name, function or e-mail and references to a person read "(afgeschermd)".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
@@ -117,6 +117,8 @@ def _per_eigenschap(rijen: list[dict[str, Node]], kolom: str, base: str,
     uit: dict[str, dict[str, Waarde]] = {}  # a shielded person still counts once
     for rij in rijen:
         w = _waarde(rij[kolom], rij.get("naam"), rij.get("klasse"), base, persoonsgegevens)
+        if str(rij["p"]) == str(SCAN.werkgebied) and str(rij.get("klasse")) == str(SCAN.Regio):
+            w = replace(w, tekst="hele regio")  # werkgebied 'regio': all of its own region
         uit.setdefault(str(rij["p"]), {}).setdefault(str(rij[kolom]), w)
     return {p: sorted(ws.values(), key=lambda w: (w.tekst.casefold(), w.pad or ""))
             for p, ws in uit.items()}

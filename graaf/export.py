@@ -49,7 +49,9 @@ def _cel(g: Graph, s: URIRef, kolom: Kolom, ids: dict) -> object:
 
 def _waarde(o: object, kolom: Kolom, ids: dict) -> object:
     if kolom.soort == REF:
-        return REGIO if o == HELE_REGIO else ids.get(o, str(o).rsplit("/", 1)[-1])
+        if o == HELE_REGIO or (kolom.naam == "werkgebied" and "/id/regio/" in str(o)):
+            return REGIO  # the whole region of the initiative (a scan:Regio)
+        return ids.get(o, str(o).rsplit("/", 1)[-1])
     if kolom.soort == ENUM:
         return str(o)[len(DEF):].split("/", 1)[1]
     if kolom.soort == JANEE:

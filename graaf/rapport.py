@@ -44,7 +44,8 @@ def rapport(store: Store, peildatum: date | None = None, versie: int | None = No
     versiedatum = datum(v.tijd.date())
     return {"peildatum": resultaat["peildatum"], "datum": datum(dag),
             "versie": dict(v.als_dict(), datum=versiedatum),
-            "voettekst": f"360-graden scan Gooi en Vechtstreek · scanversie {v.nummer} van "
+            "voettekst": f"360-graden scan {getattr(store, 'regionaam', 'Gooi en Vechtstreek')}"
+                         f" · scanversie {v.nummer} van "
                          f"{versiedatum} · stand op {datum(dag)}",
             "samenvatting": {"cijfers": kerncijfers.tel(store, versie),
                              "bevindingen": bevindingen.samenvatting(resultaat)},

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from rdflib import Graph
 
 from graaf.export import is_formule, naar_rijen
+from graaf.privacy import PERSOONLIJKE_EIGENSCHAPPEN
 from graaf.store import Store
 from ingest.contract import BLAD
 
@@ -175,12 +176,13 @@ def _waarden(cel: str) -> set[str]:
 
 def is_persoonlijk(blad: str, kolom: str | None = None) -> bool:
     """Whether a sheet (or a column of it) holds personal data: every value of the
-    personen sheet, and every column that points to a person (trekker, voorzitter).
+    personen sheet, every column that points to a person (trekker, voorzitter) and
+    every column of a personal property (``graaf.privacy``: the beoordelaar).
     Read from the contract, so a new person column is covered without code."""
     if blad == PERSONEN:
         return True
     k = BLAD[blad].kolom(kolom) if blad in BLAD and kolom else None
-    return bool(k and PERSONEN in k.doel)
+    return bool(k and (PERSONEN in k.doel or k.predicaat in PERSOONLIJKE_EIGENSCHAPPEN))
 
 
 def afgeschermd(v: Verschil) -> Verschil:

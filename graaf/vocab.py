@@ -19,7 +19,9 @@ KOLOM = Namespace("https://w3id.org/360-scan/def/kolom#")
 DEFAULT_BASE = "https://w3id.org/360-scan"
 #: Named graphs the store keeps beside the version graphs.
 GRAAF = Namespace("urn:graaf:")
-#: The werkgebied value that stands for every gemeente of the region.
+#: Deprecated werkgebied value "every gemeente of the region", one URI for all regions;
+#: ingest now links werkgebied ``regio`` to the initiative's own ``scan:Regio``. Kept so
+#: versions written before regions existed still read (export maps both to ``regio``).
 HELE_REGIO = SCAN.heleRegio
 
 SH = Namespace("http://www.w3.org/ns/shacl#")

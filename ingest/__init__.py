@@ -51,7 +51,7 @@ def valideer(pad: Path | str, base: str = DEFAULT_BASE) -> Resultaat:
     if pad.suffix.lower() in RDF_SUFFIXEN:
         from ingest.turtle import lees_rdf
 
-        return lees_rdf(pad)
+        return lees_rdf(pad, base)
     from ingest import lezen, omzetten, regels, shacl
 
     werkboek, bevindingen = lezen.lees(pad)

@@ -17,8 +17,18 @@ from graaf.vocab import SCAN
 TEKST, REF, ENUM, DATUM, GETAL, GEHEEL, JANEE, URL = (
     "tekst", "ref", "enum", "datum", "getal", "geheel", "janee", "url")
 
-#: The value of ``werkgebied`` that means the whole region.
+#: The value of ``werkgebied`` that means the whole region (of the row's initiative).
 REGIO = "regio"
+
+#: The region of a werkboek without a ``regios`` sheet: (id, naam), overridable by
+#: ``GRAAF_REGIO_ID`` / ``GRAAF_REGIO_NAAM``. One region needs no extra columns.
+STANDAARD_REGIO = ("regio", "De regio")
+
+#: Sheets whose rows belong to one region (column ``regio``). With several
+#: regions in a werkboek the column is required there; in ``organisaties`` only
+#: for gemeenten (national organisations such as UWV and SBB are shared).
+REGIONALE_BLADEN = ("organisaties", "gremia", "opgaven", "doelen", "inspanningen",
+                    "doelgroepen", "sectoren", "initiatieven", "indicatoren")
 
 #: Allowed codes per fixed concept scheme (labels live in the ontology).
 SCHEMAS: dict[str, tuple[str, ...]] = {
@@ -88,7 +98,11 @@ def _soort(schema: str, verplicht: bool = True) -> Kolom:
     return _k("soort", ENUM, SCAN.soort, schema=schema, verplicht=verplicht)
 
 
+REGIO_KOLOM = _k("regio", REF, SCAN.regio, "regios",
+                 uitleg="het id van een regio uit het blad regios")
+
 BLADEN: tuple[Blad, ...] = (
+    Blad("regios", "regio", SCAN.Regio, (NAAM, BESCHRIJVING, BRON)),
     Blad("organisaties", "organisatie", SCAN.Organisatie, (
         NAAM, _soort("organisatiesoort"),
         _k("rol", ENUM, SCAN.rol, schema="rol"),
@@ -164,6 +178,9 @@ BLADEN: tuple[Blad, ...] = (
         _k("gremium", REF, SCAN.gremium, "gremia"),
         _k("toelichting", TEKST, SCAN.toelichting), BRON)),
 )
+
+BLADEN = tuple(Blad(b.naam, b.segment, b.klasse, b.kolommen + (REGIO_KOLOM,), b.extra_types)
+               if b.naam in REGIONALE_BLADEN else b for b in BLADEN)
 
 BLAD: dict[str, Blad] = {b.naam: b for b in BLADEN}
 BLAD_PER_SEGMENT: dict[str, Blad] = {b.segment: b for b in BLADEN}

@@ -50,27 +50,78 @@ def lees(pad: Path) -> tuple[Werkboek, list[Bevinding]]:
 
 def _lees_xlsx(pad: Path) -> tuple[Werkboek, list[Bevinding]]:
     # openpyxl parses with defusedxml when it is installed (a dependency of ours),
-    # so entity expansion is refused rather than performed.
+    # so entity expansion is refused rather than performed. data_only=False: a
+    # formula cell must be seen as a formula (its cached value may be empty or
+    # stale), so it becomes a finding instead of silently arriving empty.
     import openpyxl
 
     from ingest.zipcontrole import controleer_zip
 
     controleer_zip(pad, xml=True)
     try:
-        boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
+        boek = openpyxl.load_workbook(pad, read_only=True, data_only=False)
     except Exception as e:  # noqa: BLE001 - any parse failure is the user's file
         raise ScanFout(f"Het Excel-bestand kan niet gelezen worden ({type(e).__name__}). "
                        "Sla het opnieuw op als .xlsx-werkboek.", pad.name) from e
     werkboek: Werkboek = {}
+    bevindingen: list[Bevinding] = []
     try:
         for blad in boek.worksheets:
-            regels = ((i, list(r)) for i, r in enumerate(blad.iter_rows(values_only=True), 1))
-            tabel = _tabel(blad.title.strip().lower(), regels)
+            tabel = _lees_blad(blad, bevindingen)
             if tabel:
                 werkboek[tabel.naam] = tabel
+    except ScanFout:
+        raise
+    except Exception as e:  # noqa: BLE001 - a malformed sheet is the user's file too
+        raise ScanFout(f"Het Excel-bestand kan niet gelezen worden ({type(e).__name__}). "
+                       "Sla het opnieuw op als .xlsx-werkboek.", pad.name) from e
     finally:
         boek.close()
-    return werkboek, []
+    return werkboek, bevindingen
+
+
+def _lees_blad(blad, bevindingen: list[Bevinding]) -> Tabel | None:
+    """One sheet's table; every formula cell is left out and reported where it is."""
+    naam = blad.title.strip().lower()
+    formules: list[tuple[int, int, str]] = []
+
+    def regels():
+        for i, rij in enumerate(blad.iter_rows(), 1):
+            waarden = []
+            for j, cel in enumerate(rij):
+                if getattr(cel, "data_type", None) == "f":
+                    formules.append((i, j, _formuletekst(cel.value)))
+                    waarden.append(None)
+                else:
+                    waarden.append(cel.value)
+            yield i, waarden
+
+    tabel = _tabel(naam, regels())
+    for rij, j, tekst in formules:
+        bevindingen.append(Bevinding(FORMULE_MELDING, naam, rij, _kolomnaam(tabel, j), tekst))
+    return tabel
+
+
+#: Why a formula is refused, and the fix; the same text wherever a formula is found.
+FORMULE_MELDING = ("Deze cel bevat een formule. Formules worden niet uitgerekend of "
+                   "overgenomen: vervang de formule door de waarde (in Excel: kopiëren en "
+                   "'Plakken speciaal' → 'Waarden'), of zet er een apostrof (') voor als "
+                   "de tekst zo moet blijven.")
+
+
+def _formuletekst(waarde: object) -> str:
+    """The formula as the user typed it (array formulas carry it in ``.text``)."""
+    tekst = getattr(waarde, "text", None)
+    return str(tekst if isinstance(tekst, str) else waarde)
+
+
+def _kolomnaam(tabel: Tabel | None, index: int) -> str:
+    """The header name of a column, or its Excel letter when it has none."""
+    from openpyxl.utils import get_column_letter
+
+    if tabel is not None and index < len(tabel.kolommen) and tabel.kolommen[index]:
+        return tabel.kolommen[index]
+    return get_column_letter(index + 1)
 
 
 def _lees_csv_map(map_: Path) -> tuple[Werkboek, list[Bevinding]]:
@@ -82,14 +133,14 @@ def _lees_csv_map(map_: Path) -> tuple[Werkboek, list[Bevinding]]:
 
 
 def _lees_csv_zip(pad: Path) -> tuple[Werkboek, list[Bevinding]]:
-    from ingest.zipcontrole import controleer_zip
+    from ingest.zipcontrole import ZIPFOUTEN, controleer_zip
 
     controleer_zip(pad)
     try:
         with zipfile.ZipFile(pad) as z:
             namen = [n for n in z.namelist() if n.lower().endswith(".csv") and "/." not in n]
             inhoud = [(Path(n).stem, z.read(n)) for n in sorted(namen)]
-    except zipfile.BadZipFile as e:
+    except ZIPFOUTEN as e:  # a bad CRC or a damaged entry shows only when it is read
         raise ScanFout("Het .zip-bestand is beschadigd of geen zip.", pad.name) from e
     if not inhoud:
         raise ScanFout("Het .zip-bestand bevat geen .csv-bestanden.", pad.name)

@@ -7,18 +7,19 @@ rules a row must meet across cells (a gemeente in werkgebied, a cycle in
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from graaf.fouten import Bevinding
-from graaf.vocab import HELE_REGIO, KOLOM, concept
+from graaf.vocab import KOLOM, SCAN, concept
 from ingest import cellen
 from ingest.cellen import CelFout
 from ingest.contract import (BLAD, BLADEN, DATUM, ENUM, GEHEEL, GETAL, JANEE, REF, REGIO,
-                             SCHEMAS, URL, Blad, Kolom)
+                             SCHEMAS, STANDAARD_REGIO, URL, Blad, Kolom)
 from ingest.lezen import Tabel, Werkboek
 from ingest.ntriples import Triples
 
@@ -37,6 +38,10 @@ class Omzetting:
     herkomst: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
     ids: dict[str, dict[str, int]] = field(default_factory=dict)
     termen: dict = field(default_factory=dict)
+    #: The region every row belongs to unless it says otherwise (None: several regions).
+    standaard_regio: URIRef | None = None
+    #: The region of the row being converted (werkgebied 'regio' means this one).
+    rij_regio: URIRef | None = None
 
     def fout(self, melding: str, blad: str | None = None, rij: int | None = None,
              kolom: str | None = None, waarde: object = None, ernst: str = "fout") -> None:
@@ -52,6 +57,7 @@ def zet_om(werkboek: Werkboek, base: str) -> Omzetting:
     for blad in BLADEN:
         if blad.naam in werkboek:
             _verzamel_ids(werkboek[blad.naam], blad, uit)
+    _standaard_regio(uit, base)
     for blad in BLADEN:
         if blad.naam in werkboek:
             _zet_blad_om(werkboek[blad.naam], blad, base, uit)
@@ -79,6 +85,42 @@ def _verzamel_ids(tabel: Tabel, blad: Blad, uit: Omzetting) -> None:
     uit.ids[blad.naam] = ids
 
 
+def _standaard_regio(uit: Omzetting, base: str) -> None:
+    """One region needs no ``regio`` column: without a ``regios`` sheet the werkboek
+    is one region (named by configuration), with one row that row is the region."""
+    regios = uit.ids.get("regios", {})
+    if len(regios) == 1:
+        uit.standaard_regio = uri(base, BLAD["regios"], next(iter(regios)))
+    elif not regios:
+        id_ = os.environ.get("GRAAF_REGIO_ID") or STANDAARD_REGIO[0]
+        naam = os.environ.get("GRAAF_REGIO_NAAM") or STANDAARD_REGIO[1]
+        s = uit.standaard_regio = uri(base, BLAD["regios"], id_)
+        for t in ((s, RDF.type, SCAN.Regio), (s, DCTERMS.identifier, Literal(id_)),
+                  (s, RDFS.label, Literal(naam))):
+            uit.graaf.add(t)
+
+
+def _rij_regio(blad: Blad, rij: dict, rijnr: int, s: URIRef, base: str,
+               uit: Omzetting) -> None:
+    """Which region the row belongs to; the default region is written out explicitly."""
+    uit.rij_regio = None
+    if blad.kolom("regio") is None:
+        return
+    waarde = cellen.tekst(rij.get("regio", ""))
+    if waarde:
+        if waarde in uit.ids.get("regios", {}):
+            uit.rij_regio = uri(base, BLAD["regios"], waarde)
+        return  # an unknown id is reported by the column's own conversion
+    if blad.naam == "organisaties" and cellen.tekst(rij.get("soort", "")).lower() != "gemeente":
+        return  # national organisations (UWV, SBB) belong to no single region
+    if uit.standaard_regio is None:
+        uit.fout("Dit werkboek heeft meer dan één regio: vul het id van de regio in "
+                 "(uit het blad regios).", blad.naam, rijnr, "regio")
+        return
+    uit.rij_regio = uit.standaard_regio
+    uit.graaf.add((s, SCAN.regio, uit.standaard_regio))
+
+
 def _zet_blad_om(tabel: Tabel, blad: Blad, base: str, uit: Omzetting) -> None:
     bekend = set(blad.kolomnamen)
     extra = [k for k in tabel.kolommen if k and k not in bekend]
@@ -97,6 +139,7 @@ def _zet_blad_om(tabel: Tabel, blad: Blad, base: str, uit: Omzetting) -> None:
         for t in blad.extra_types:
             g.add((s, RDF.type, t))
         g.add((s, DCTERMS.identifier, Literal(id_)))
+        _rij_regio(blad, rij, rijnr, s, base, uit)
         for kolom in blad.kolommen:
             _zet_cel_om(s, kolom, rij.get(kolom.naam), blad, rijnr, base, uit)
         for k in extra:
@@ -121,6 +164,9 @@ def _zet_cel_om(s: URIRef, kolom: Kolom, waarde: object, blad: Blad, rijnr: int,
             return
     for deel in delen:
         try:
+            if kolom.naam == "werkgebied" and cellen.tekst(deel).lower() == REGIO:
+                uit.graaf.add((s, kolom.predicaat, _hele_regio(uit)))
+                continue
             uit.graaf.add((s, kolom.predicaat, _term_onthouden(kolom, deel, base, uit)))
         except CelFout as e:
             uit.fout(str(e), blad.naam, rijnr, kolom.naam, deel)
@@ -154,9 +200,15 @@ def _term(kolom: Kolom, waarde: object, base: str, uit: Omzetting):
     return conversie(waarde) if conversie else Literal(cellen.tekst(waarde))
 
 
+def _hele_regio(uit: Omzetting) -> URIRef:
+    """Werkgebied 'regio': every gemeente of this initiative's own region."""
+    if uit.rij_regio is None:
+        raise CelFout("Werkgebied 'regio' betekent de hele regio van het initiatief, maar "
+                      "deze rij heeft geen (geldige) regio: vul kolom regio in.")
+    return uit.rij_regio
+
+
 def _verwijzing(kolom: Kolom, id_: str, base: str, uit: Omzetting) -> URIRef:
-    if kolom.naam == "werkgebied" and id_.lower() == REGIO:
-        return HELE_REGIO
     gevonden = [BLAD[d] for d in kolom.doel if id_ in uit.ids.get(d, {})]
     if len(gevonden) > 1:
         raise CelFout(f"Het id '{id_}' komt voor in de bladen "

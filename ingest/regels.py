@@ -11,7 +11,7 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
-from graaf.vocab import HELE_REGIO, SCAN, concept
+from graaf.vocab import SCAN, concept
 from ingest.ntriples import Triples
 from ingest.omzetten import Omzetting
 
@@ -37,7 +37,7 @@ def _id(g: Triples, s: URIRef) -> str:
 
 def _werkgebied_is_gemeente(g: Triples, uit: Omzetting) -> None:
     for s, o in g.subject_objects(SCAN.werkgebied):
-        if o != HELE_REGIO and (o, SCAN.soort, GEMEENTE) not in g:
+        if (o, RDF.type, SCAN.Regio) not in g and (o, SCAN.soort, GEMEENTE) not in g:
             uit.fout(f"'{_id(g, o)}' is geen gemeente. Gebruik het id van een gemeente "
                      "(soort 'gemeente' in blad organisaties) of 'regio'.",
                      *_plek(uit, s), "werkgebied", _id(g, o))

@@ -10,12 +10,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from graaf.fouten import ScanFout
+from graaf.vocab import DEFAULT_BASE
 
 FORMATEN = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
 
 
-def lees_rdf(pad: Path):
-    from ingest import Resultaat, shacl
+def lees_rdf(pad: Path, base: str = DEFAULT_BASE):
+    from ingest import Resultaat, shacl, standaardregio
 
     formaat = FORMATEN.get(pad.suffix.lower())
     if formaat is None:
@@ -32,4 +33,22 @@ def lees_rdf(pad: Path):
             g.parse(pad, format=formaat)
     except Exception as e:  # noqa: BLE001 - parser errors are the user's syntax
         raise ScanFout(f"Het RDF-bestand kan niet gelezen worden: {e}", pad.name) from e
+    _controleer_termen(g, pad.name)
+    standaardregio.vul_aan(g, base)
     return Resultaat(g, shacl.valideer(g, {}))
+
+
+def _controleer_termen(g: Graph, naam: str) -> None:
+    """Refuse terms the parser accepts but the store cannot hold: a lone UTF-16 half
+    (``\\uD800``), a malformed language tag (``@x``); fuzzing found both crashes."""
+    from graaf.store import naar_ox
+
+    for triple in g:
+        for term in triple:
+            try:
+                naar_ox(term)
+            except (ValueError, UnicodeEncodeError) as e:
+                onderwerp = str(triple[0]).encode("utf-8", "replace").decode()
+                raise ScanFout(f"Het RDF-bestand bevat een ongeldige term bij het onderwerp "
+                               f"'{onderwerp}' (bijvoorbeeld een losse UTF-16-helft zoals "
+                               f"\\uD800 of een taalcode zoals @x): {e}", naam) from None

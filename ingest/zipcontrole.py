@@ -10,6 +10,7 @@ the csv reader touches it. The CLI and the site both read through
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from graaf.fouten import ScanFout
@@ -17,6 +18,10 @@ from graaf.fouten import ScanFout
 MAX_DELEN = 200                        # entries in the zip
 MAX_UITGEPAKT = 100 * 1024 * 1024      # bytes, all entries together
 MAX_VERHOUDING = 100                   # uncompressed : compressed, per entry
+#: What the zip module raises on a damaged archive besides BadZipFile (fuzzing found
+#: OSError from a seek to a negative offset when the archive's start is cut off).
+ZIPFOUTEN = (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
+             NotImplementedError, zlib.error)
 #: A DOCTYPE must come before the root element, so the start of a part is enough.
 PROLOOG = 4096
 
@@ -32,7 +37,7 @@ def controleer_zip(pad: Path, xml: bool = False) -> None:
             _controleer_omvang(delen, pad.name)
             if xml:
                 _controleer_xml(z, delen, pad.name)
-    except zipfile.BadZipFile as e:
+    except ZIPFOUTEN as e:
         raise ScanFout("Het bestand kan niet gelezen worden: het is beschadigd of geen "
                        "geldig werkboek (geen zip).",
                        pad.name) from e

@@ -120,6 +120,33 @@ def client(site_app):
     return site_app.test_client()
 
 
+@pytest.fixture(scope="module")
+def eigen_site(tmp_path_factory):
+    """Make apps on a store of their own with ``werkboek`` (default: KLEIN) as version 1, so
+    the versions a test module writes stay in that module: ``eigen_site("upload")``.
+    ``config`` adds to or overrides the app config; the apps are closed after the module."""
+    from web import create_app
+    from werkboeken import KLEIN, schrijf_csv
+
+    apps = []
+
+    def maak(naam: str, werkboek: dict | None = None, **config):
+        werk = tmp_path_factory.mktemp(naam)
+        store = Store(werk / "store")
+        laad(store, schrijf_csv(werk / "werkboek", KLEIN if werkboek is None else werkboek),
+             door="test")
+        store.close()
+        del store  # releases the engine's lock before the app opens the folder
+        apps.append(create_app({"STORE": str(werk / "store"), "SECRET_KEY": "test",
+                                "TESTING": True, **config}))
+        return apps[-1]
+    yield maak
+    for app in apps:
+        if "sparql_werkers" in app.extensions:
+            app.extensions["sparql_werkers"].sluit()
+        app.extensions["scan"].close()
+
+
 # -- accounts on the site (tests/web/test_login.py, test_csrf.py, test_audit.py …) ------
 
 import uuid  # noqa: E402
@@ -153,3 +180,36 @@ def log_in(client, maak_gebruiker):
         assert antwoord.status_code == 303, antwoord.get_data(as_text=True)[:500]
         return naam
     return doe
+
+
+# -- the remote store on a real Virtuoso (tests/virtuoso.py, graaf/sparqlstore.py) ------
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """Debian's Virtuoso on 127.0.0.1 (free ports) for the session; skipped when not
+    installed (``scripts/testomgeving`` installs it), except on CI, where it must run."""
+    import virtuoso as v
+
+    yield from v.server_voor_tests(tmp_path_factory.mktemp("virtuoso"))
+
+
+@pytest.fixture(params=["ingebed", "virtuoso"])
+def opslag_motor(request, tmp_path):
+    """A factory of stores on one engine; tests using it run on both engines: the
+    embedded store and the remote store on Virtuoso. ``maak()`` gives a fresh, empty
+    store (embedded: in memory), ``maak(blijvend=True)`` a fresh one that can be opened
+    again (embedded: on disk), ``maak(heropen=True)`` that same store opened again."""
+    if request.param == "ingebed":
+        def maak_ingebed(blijvend: bool = False, heropen: bool = False) -> Store:
+            return Store(tmp_path / "opslag") if blijvend or heropen else Store()
+        return maak_ingebed
+    import virtuoso as v
+    from graaf.opslag import open_store
+
+    server = request.getfixturevalue("virtuoso")
+
+    def maak(blijvend: bool = False, heropen: bool = False):
+        if not heropen:
+            v.leeg(server)
+        return open_store(server.spec, v.GEBRUIKER, server.wachtwoord)
+    return maak

@@ -45,7 +45,7 @@ def schrijf_csv(map_: Path, rijen: Rijen) -> Path:
     map_.mkdir(parents=True, exist_ok=True)
     for naam, data in rijen.items():
         kop = list(BLAD[naam].kolomnamen) if naam in BLAD else []
-        kop += [k for r in data for k in r if k not in kop]
+        kop += [k for k in dict.fromkeys(k for r in data for k in r) if k not in kop]
         with open(map_ / f"{naam}.csv", "w", newline="", encoding="utf-8") as f:
             w = csv.DictWriter(f, fieldnames=kop)
             w.writeheader()
@@ -60,7 +60,7 @@ def schrijf_xlsx(pad: Path, rijen: Rijen) -> Path:
     boek.remove(boek.active)
     for naam, data in rijen.items():
         kop = list(BLAD[naam].kolomnamen) if naam in BLAD else []
-        kop += [k for r in data for k in r if k not in kop]
+        kop += [k for k in dict.fromkeys(k for r in data for k in r) if k not in kop]
         blad = boek.create_sheet(naam)
         blad.append(kop)
         for r in data:

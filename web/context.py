@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from web.scan import store
+from web.toegang import versie_voor_bezoeker
 
 MENU: list[tuple[str, str]] = [
     ("dashboard.index", "Overzicht"),
@@ -22,4 +23,4 @@ MENU: list[tuple[str, str]] = [
 def installeer(app: Flask) -> None:
     @app.context_processor
     def _overal():
-        return {"menu": MENU, "scanversie": store().huidige().als_dict()}
+        return {"menu": MENU, "scanversie": versie_voor_bezoeker(store().huidige().als_dict())}

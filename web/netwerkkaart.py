@@ -22,7 +22,7 @@ from flask import current_app
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from graaf import netwerkkaart
+from graaf import netwerkkaart, regioweergave
 from graaf.netwerkkaart import Filters, soort_naam
 from graaf.store import Store
 from ingest.contract import LOPEND
@@ -153,7 +153,8 @@ def pagina_data(store: Store, filters: Filters, url: Callable[[str, str], str]) 
     filters are asked again and again (back button, JSON twin, print).
     """
     cache: OrderedDict = current_app.extensions.setdefault("netwerkkaart", OrderedDict())
-    sleutel = (store.huidige().nummer, filters)
+    herkomst = regioweergave.herkomst(store)  # a region's view: a map of its own
+    sleutel = (store.huidige().nummer, herkomst[1] if herkomst else None, filters)
     with _slot:
         if sleutel in cache:
             cache.move_to_end(sleutel)

@@ -14,6 +14,12 @@ def registreer(app: Flask) -> None:
     from web import accounts
     from web.views import account, beheer  # /inloggen, /uitloggen, /beheer/audit
 
+    from web import beveiliging, logboek
+    from web.views import securitytxt
+
+    beveiliging.installeer(app)  # CSP, nosniff, Referrer-Policy, framing, HSTS: every answer
+    logboek.installeer(app)  # JSON-lines log of every write and every refused request
+    app.register_blueprint(securitytxt.bp)  # /.well-known/security.txt
     json_twin.installeer(app)
     accounts.installeer(app)  # sessions, CSRF, Cache-Control, audit of every write
     context.installeer(app)
@@ -37,5 +43,8 @@ def registreer(app: Flask) -> None:
     app.register_blueprint(versies.bp)
     from web.views import afwegingskader  # criteria, advice rule, ranking, RB decisions
     app.register_blueprint(afwegingskader.bp)
+    from web.views import afweging_score, besluit, criteria, initiatief_bewerken  # edit forms
+    for bp in (afweging_score.bp, besluit.bp, criteria.bp, initiatief_bewerken.bp):
+        app.register_blueprint(bp)
     from web.views import upload  # /beheer/upload, restore, download as werkboek
     app.register_blueprint(upload.bp)

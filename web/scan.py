@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import current_app
 
-from graaf.store import Store
+from graaf.opslag import Opslag
 
 
-def store() -> Store:
+def store() -> Opslag:
     return current_app.extensions["scan"]

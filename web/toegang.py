@@ -19,3 +19,19 @@ def mag_persoonsgegevens_zien() -> bool:
     if current_app.config.get("PERSOONSGEGEVENS_OPENBAAR"):
         return True
     return huidige_gebruiker() is not None
+
+
+#: What a visitor without the right sees instead of a person's name.
+AFGESCHERMD = "(afgeschermd)"
+
+
+def versie_voor_bezoeker(versie: dict) -> dict:
+    """A version's fields as this visitor may see them.
+
+    Why: a version's author is an account name, usually a person's name, so it
+    is personal data like a person's name in the scan (the endpoint hides
+    ``scan:door`` for the same reason).
+    """
+    if versie and not mag_persoonsgegevens_zien():
+        return {**versie, "door": AFGESCHERMD}
+    return versie

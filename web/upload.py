@@ -6,13 +6,21 @@ next to the file in a private folder under the store, so a client can never
 point the confirm at another file or at someone else's upload. The validated
 ``Resultaat`` is kept in memory (a few at most) so confirming does not
 validate twice; after a restart the file is simply validated again.
+
+Why a sweep: a werkboek may hold personal data, so it must not lie around.
+A confirmed, cancelled or refused upload is removed at once; a preview the
+beheerder walked away from is removed by the next upload once it is older
+than ``UPLOAD_BEWAARTIJD`` seconds (config, default two hours).
 """
 from __future__ import annotations
 
 import json
 import re
+import logging
 import secrets
 import tempfile
+import threading
+import time
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +36,10 @@ TOEGESTAAN = (".xlsx", ".zip", ".ttl")
 GEWEIGERD_RDF = (".rdf", ".owl", ".xml", ".jsonld", ".json", ".nt", ".nq", ".trig")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MAX_IN_GEHEUGEN = 4
+#: Seconds an unconfirmed preview is kept (config ``UPLOAD_BEWAARTIJD``).
+STANDAARD_BEWAARTIJD = 2 * 3600
+_INRICHTEN = threading.Lock()
+log = logging.getLogger("graaf.upload")
 
 
 @dataclass
@@ -45,13 +57,38 @@ class Upload:
 def upload_map() -> Path:
     """The private folder (0700) for uploads under the store folder (or a temp folder)."""
     app = current_app
-    if "upload_map" not in app.extensions:
-        basis = app.extensions["scan"].pad
-        map_ = Path(basis) / "uploads" if basis else Path(tempfile.mkdtemp(prefix="graaf-up-"))
-        map_.mkdir(mode=0o700, parents=True, exist_ok=True)
-        app.extensions["upload_map"] = map_
-        app.extensions["upload_resultaten"] = OrderedDict()
+    with _INRICHTEN:  # two first uploads at once must not each make their own cache
+        if "upload_map" not in app.extensions:
+            basis = app.extensions["scan"].pad
+            map_ = Path(basis) / "uploads" if basis else Path(tempfile.mkdtemp(prefix="graaf-up-"))
+            map_.mkdir(mode=0o700, parents=True, exist_ok=True)
+            app.extensions["upload_resultaten"] = OrderedDict()
+            app.extensions["upload_map"] = map_
     return app.extensions["upload_map"]
+
+
+def ruim_op(nu: float | None = None) -> int:
+    """Remove every upload file older than the configured age; the number removed.
+
+    By modification time, so also files without metadata (a crash between
+    saving and writing the metadata) go. A fresh upload is never touched.
+    """
+    bewaartijd = float(current_app.config.get("UPLOAD_BEWAARTIJD", STANDAARD_BEWAARTIJD))
+    grens = (time.time() if nu is None else nu) - bewaartijd
+    map_ = upload_map()
+    cache: OrderedDict = current_app.extensions["upload_resultaten"]
+    weg = 0
+    for pad in map_.iterdir():
+        try:
+            if pad.is_file() and pad.stat().st_mtime < grens:
+                pad.unlink()
+                cache.pop(pad.stem, None)
+                weg += 1
+        except FileNotFoundError:  # removed meanwhile by its own confirm or cancel
+            continue
+    if weg:
+        log.info("%d verlaten uploadbestand(en) opgeruimd", weg)
+    return weg
 
 
 def controleer_soort(bestandsnaam: str) -> str:
@@ -95,11 +132,25 @@ def zoek(token: str, door: str) -> Upload | None:
     return upload if upload.door == door else None
 
 
-def resultaat(upload: Upload) -> ingest.Resultaat:
-    """The kept validation result, or a fresh one (after a restart or eviction)."""
+def resultaat(upload: Upload) -> ingest.Resultaat | None:
+    """The kept validation result, or a fresh one (after a restart or eviction).
+
+    None, and the leftovers removed, when there is nothing valid to confirm:
+    the file went meanwhile (confirmed twice at once, or swept) or it no
+    longer validates (the rules changed with a restart).
+    """
     upload_map()
     bewaard = current_app.extensions["upload_resultaten"].get(upload.token)
-    return bewaard if bewaard is not None else valideer(upload)
+    if bewaard is not None:
+        return bewaard
+    try:
+        opnieuw = valideer(upload) if _pad(upload).exists() else None
+    except ScanFout:
+        opnieuw = None
+    if opnieuw is None or opnieuw.fouten:
+        verwijder(upload)
+        return None
+    return opnieuw
 
 
 def verwijder(upload: Upload) -> None:

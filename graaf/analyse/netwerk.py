@@ -126,8 +126,12 @@ def doel_afhankelijk_van_een_partij(G: nx.Graph) -> list[tuple[str, str, list[st
 
 
 def partnernetwerk(G: nx.Graph) -> nx.Graph:
-    """The bipartite organisation-initiative part of the network (without doelen)."""
-    return G.subgraph(n for n, s in G.nodes(data="soort") if s != "doel")
+    """The bipartite organisation-initiative part of the network (without doelen).
+
+    A copy, not a view: betweenness on a subgraph view was 3x slower (every
+    neighbour lookup goes through the view's node filter).
+    """
+    return G.subgraph(n for n, s in G.nodes(data="soort") if s != "doel").copy()
 
 
 def centrale_partners(G: nx.Graph, k: int = 10) -> list[tuple[str, float]]:

@@ -11,9 +11,22 @@ from graaf import checks
 from graaf.fouten import ScanFout
 
 sys.path.insert(0, str(Path(__file__).parent))  # the local helper module, not on the path
-from werkboek_bouwer import gemeente, initiatief, organisatie, store_met  # noqa: E402
+from werkboek_bouwer import bouw_graaf, gemeente, initiatief, organisatie  # noqa: E402
 
 PEIL = date(2026, 5, 7)
+
+
+@pytest.fixture(autouse=True)
+def _beide_motoren(opslag_motor):
+    """Every test here runs on both engines (``opslag_motor``): embedded and Virtuoso."""
+    global store_met
+
+    def store_met(werkboek: dict):
+        store = opslag_motor()
+        store.nieuwe_versie(bouw_graaf(werkboek), door="test")
+        return store
+    yield
+    del store_met
 
 
 def werkboek(**bladen: list[dict]) -> dict[str, list[dict]]:

@@ -12,24 +12,14 @@ import zipfile
 import pytest
 
 from accounthulp import csrf_token
-from graaf.scan import laad
-from graaf.store import Store
 from werkboeken import KLEIN, met, schrijf_csv, schrijf_xlsx
 
 FORMULE = '=HYPERLINK("http://x","klik")'
 
 
 @pytest.fixture(scope="module")
-def site_app(tmp_path_factory):
-    from web import create_app
-
-    werk = tmp_path_factory.mktemp("upload")
-    store = Store(werk / "store")
-    laad(store, schrijf_csv(werk / "klein", KLEIN), door="test")
-    store.close()
-    app = create_app({"STORE": str(werk / "store"), "SECRET_KEY": "test", "TESTING": True})
-    yield app
-    app.extensions["scan"].close()
+def site_app(eigen_site):
+    return eigen_site("upload")
 
 
 def _nummer(site_app) -> int:

@@ -38,12 +38,27 @@ def client(app):
 def test_lijst_toont_versies_en_vergelijkformulier(client) -> None:
     html = client.get("/versies").get_data(as_text=True)
     assert '<a href="/versies" aria-current="page">Versies</a>' in html
-    for verwacht in ("RB 7 mei", "na het RB", "Ans", "Bert", "(huidig)",
+    for verwacht in ("RB 7 mei", "na het RB", "(huidig)",
                      'href="/versies/1/2"', '<select id="van" name="van">'):
         assert verwacht in html
     lijst = client.get("/versies.json").get_json()["versies"]
-    assert [(v["nummer"], v["door"], v["bronbestand"]) for v in lijst] == [
-        (2, "Bert", "b"), (1, "Ans", "a")]
+    assert [(v["nummer"], v["bronbestand"]) for v in lijst] == [(2, "b"), (1, "a")]
+
+
+def test_auteur_van_een_versie_alleen_voor_wie_persoonsgegevens_mag_zien(app, client) -> None:
+    """An author is an account name, usually a person's: hidden like a person's name."""
+    paden = ("/versies", "/versies.json", "/", "/index.json", "/rapport.json", "/din")
+    for pad in paden:
+        tekst = client.get(pad).get_data(as_text=True)
+        assert "Bert" not in tekst and "(afgeschermd)" in tekst, pad
+    app.config["PERSOONSGEGEVENS_OPENBAAR"] = True
+    try:
+        lijst = client.get("/versies.json").get_json()["versies"]
+        teksten = {pad: client.get(pad).get_data(as_text=True) for pad in paden}
+    finally:
+        app.config["PERSOONSGEGEVENS_OPENBAAR"] = False
+    assert [v["door"] for v in lijst] == ["Bert", "Ans"]
+    assert all("Bert" in tekst for tekst in teksten.values()), teksten.keys()
 
 
 def test_formulier_stuurt_door_naar_verschil(client) -> None:

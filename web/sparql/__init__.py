@@ -21,7 +21,9 @@ Status codes, each with a short Dutch text (JSON when Accept prefers it):
 updates, LOAD and SERVICE (read-only, no federation), 405 other methods,
 406 no acceptable format, 415 wrong Content-Type or charset, 422 a result
 over the row cap (refused whole rather than cut off, so no client mistakes a
-partial answer for the full one), 503 time limit reached or no worker free.
+partial answer for the full one), 429 over the client's budget or cap on
+queries at once (with ``Retry-After``; ``web.sparql.grens``), 503 time limit
+reached or no worker free.
 
 Parameters beyond the protocol: ``timeout`` (seconds) and ``max-rows`` or
 ``limit`` (rows) may lower ``SPARQL_TIJDSLIMIET``/``SPARQL_MAX_RIJEN``, never

@@ -11,7 +11,7 @@ from graaf.fouten import ScanFout
 from graaf.rijlimiet import TeVeelRijen
 from graaf.werkers import Taak, Tijdslimiet, Werkerfout, Werkerpool
 from web.scan import store
-from web.sparql import beschrijving, formaten, ontleden, protocol
+from web.sparql import beschrijving, formaten, grens, ontleden, protocol
 from web.sparql.ontleden import Geweigerd, Ontleding, Syntaxfout
 from web.sparql.protocol import Protocolfout, Verzoek
 from web.toegang import mag_persoonsgegevens_zien
@@ -36,7 +36,8 @@ def endpoint() -> Response:
                             int(current_app.config["SPARQL_MAX_RIJEN"]))
     if verzoek.query is None:
         return _beschrijving()
-    return _beantwoord(verzoek)
+    with grens.plek():  # per-client budget and queries at once (429), web/sparql/grens.py
+        return _beantwoord(verzoek)
 
 
 def _beschrijving() -> Response:
@@ -147,6 +148,8 @@ def _fout(fout: Exception) -> Response:
     antwoord.status_code = status
     if status == 405:
         antwoord.headers["Allow"] = "GET, POST, OPTIONS"
+    if isinstance(fout, grens.TeVeel):
+        antwoord.headers["Retry-After"] = str(fout.wacht)
     return antwoord
 
 
@@ -154,5 +157,6 @@ def _fout(fout: Exception) -> Response:
 def _cors(antwoord: Response) -> Response:
     """Simple CORS for every answer, errors included: browser editors on other sites may query."""
     antwoord.headers["Access-Control-Allow-Origin"] = "*"
+    antwoord.headers["Access-Control-Expose-Headers"] = "Retry-After"  # readable on a 429
     return antwoord
 

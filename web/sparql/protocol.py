@@ -100,6 +100,8 @@ def _grens(waarden: MultiDict, namen: tuple[str, ...], maximum: float, soort: ty
                 gevraagd = soort(waarden[naam])
             except ValueError:
                 raise Protocolfout(400, f"'{naam}' moet een getal zijn.") from None
+            if gevraagd != gevraagd:  # NaN (fuzzing: a 500 that also lost a worker)
+                raise Protocolfout(400, f"'{naam}' moet een getal zijn.")
             if gevraagd <= 0:
                 raise Protocolfout(400, f"'{naam}' moet groter dan 0 zijn.")
             return min(gevraagd, maximum)

@@ -20,7 +20,11 @@ doclinks.installeer(bp)
 @bp.get("/afwegingskader.json")
 @bp.get("/afwegingskader")  # registered first, so url_for gives the HTML page
 def index():
-    return pagina("afwegingskader.html", **afweging.lees(store()))
+    """The ranking carries each onderwerp's assessors: numbered for anonymous visitors."""
+    data = afweging.lees(store())
+    if not mag_persoonsgegevens_zien():
+        data["rangorde"] = [afweging.anoniem(o) for o in data["rangorde"]]
+    return pagina("afwegingskader.html", **data)
 
 
 @bp.get("/afwegingskader/<soort>/<ident>.json")

@@ -9,9 +9,8 @@ from flask import Blueprint, request
 
 from graaf import bevindingen, checks
 from graaf.fouten import ScanFout
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("bevindingen", __name__)
 doclinks.installeer(bp)
@@ -29,9 +28,9 @@ def _ongeldig(fout: ScanFout):
 def index():
     """``?peildatum=YYYY-MM-DD`` sets the reference date (default today)."""
     dag = bevindingen.lees_peildatum(request.args.get("peildatum"))
-    data = bevindingen.overzicht(store(), dag)
+    data = bevindingen.overzicht(regio.pagina_store(), dag)
     return pagina("bevindingen.html", **data["resultaat"], _groepen=data["groepen"],
-                  _checks=checks.CHECKS)
+                  _checks=checks.CHECKS, **regio.velden())
 
 
 @bp.get("/bevindingen/<code>.json")
@@ -42,6 +41,6 @@ def check(code: str):
         return pagina("bevinding_onbekend.html", fout=f"Er is geen controle '{code}'.",
                       checks=[{"code": c, "titel": t} for c, t in checks.CHECKS]), 404
     dag = bevindingen.lees_peildatum(request.args.get("peildatum"))
-    data = bevindingen.overzicht(store(), dag, [code])
+    data = bevindingen.overzicht(regio.pagina_store(), dag, [code])
     return pagina("bevinding.html", **data["resultaat"], check=bevindingen.metadata(code),
-                  _groep=data["groepen"][0])
+                  _groep=data["groepen"][0], **regio.velden())

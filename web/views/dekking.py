@@ -4,9 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from graaf import dekking
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("dekking", __name__)
 doclinks.installeer(bp)
@@ -16,4 +15,5 @@ doclinks.installeer(bp)
 @bp.get("/dekking")  # registered first, so url_for gives the HTML page
 def index():
     """``?maat=`` picks the sector figure the third table is weighed by (an eenheid)."""
-    return pagina("dekking.html", **dekking.alle(store(), request.args.get("maat")))
+    return pagina("dekking.html", **dekking.alle(regio.pagina_store(), request.args.get("maat")),
+                  **regio.velden())

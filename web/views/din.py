@@ -4,9 +4,8 @@ from __future__ import annotations
 from flask import Blueprint
 
 from graaf import din
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("din", __name__)
 doclinks.installeer(bp)
@@ -15,4 +14,4 @@ doclinks.installeer(bp)
 @bp.get("/din.json")
 @bp.get("/din")  # registered first, so url_for gives the HTML page
 def index():
-    return pagina("din.html", **din.din(store()))
+    return pagina("din.html", **din.din(regio.pagina_store()), **regio.velden())

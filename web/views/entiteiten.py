@@ -13,7 +13,8 @@ from dataclasses import asdict
 from flask import Blueprint, redirect, url_for
 from rdflib import URIRef
 
-from graaf import entiteit
+from graaf import afweging, entiteit
+from graaf.privacy import PERSOONLIJKE_EIGENSCHAPPEN
 from web import onderhandeling as oh
 from web.json_twin import pagina
 from web.scan import store
@@ -47,8 +48,27 @@ def doc(segment: str, naam: str):
     open_ = mag_persoonsgegevens_zien()
     if formaat in oh.RDF:
         return oh.rdf_antwoord(entiteit.rdf(store(), ding, formaat, open_), formaat)
-    e = entiteit.beschrijf(store(), oh.basis(), segment, ident, open_)
-    return pagina("entiteit.html", entiteit=asdict(e))
+    e = asdict(entiteit.beschrijf(store(), oh.basis(), segment, ident, open_))
+    if not open_:
+        e["eigenschappen"] = [_afgeschermd(x) for x in e["eigenschappen"]]
+    return pagina("entiteit.html", entiteit=e, afweging=_afweging(segment, ident, open_))
+
+
+def _afgeschermd(eigenschap: dict) -> dict:
+    """A personal property's values (the assessor of an afweging) read "(afgeschermd)"."""
+    if eigenschap["uri"] not in {str(p) for p in PERSOONLIJKE_EIGENSCHAPPEN}:
+        return eigenschap
+    return {**eigenschap, "waarden": [{"tekst": entiteit.AFGESCHERMD, "pad": None, "uri": None,
+                                       "soort": "", "extern": False}]}
+
+
+def _afweging(segment: str, ident: str, open_: bool) -> dict | None:
+    """Score, advice (with its rule), decision and why, for initiatives and partners: the
+    board reads them on the thing's own page. Assessors are numbered for anonymous visitors."""
+    data = afweging.van(store(), segment, ident) if segment in afweging.SOORTEN else None
+    if data is not None and not open_:
+        data["onderwerp"] = afweging.anoniem(data["onderwerp"])
+    return data
 
 
 def _bestaande(segment: str, ident: str) -> URIRef | None:

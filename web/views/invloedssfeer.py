@@ -4,9 +4,8 @@ from __future__ import annotations
 from flask import Blueprint
 
 from graaf import invloedssfeer
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("invloedssfeer", __name__)
 doclinks.installeer(bp)
@@ -15,5 +14,5 @@ doclinks.installeer(bp)
 @bp.get("/invloedssfeer.json")
 @bp.get("/invloedssfeer")  # registered first, so url_for gives the HTML page
 def index():
-    data = invloedssfeer.invloedssfeer(store())
+    data = dict(invloedssfeer.invloedssfeer(regio.pagina_store()), **regio.velden())
     return pagina("invloedssfeer.html", **data, _tekening=invloedssfeer.tekening(data["ringen"]))

@@ -5,9 +5,8 @@ from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
 
 from graaf.netwerkkaart import Filters
-from web import doclinks, netwerkkaart
+from web import doclinks, netwerkkaart, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("netwerk", __name__)
 doclinks.installeer(bp)
@@ -18,5 +17,6 @@ doclinks.installeer(bp)
 def index() -> ResponseReturnValue:
     """Filters are GET arguments, so a filtered map is a link one can share or bookmark."""
     filters = Filters.uit(request.args.to_dict(), request.args.getlist("status"))
-    data = netwerkkaart.pagina_data(store(), filters, doclinks.doc_pad)
-    return pagina("netwerk.html", **data, _ego_basis=netwerkkaart.ego_basis(filters))
+    data = netwerkkaart.pagina_data(regio.pagina_store(alle_mag=True), filters, doclinks.doc_pad)
+    return pagina("netwerk.html", **data, _ego_basis=netwerkkaart.ego_basis(filters),
+                  **regio.velden(alle_mag=True))

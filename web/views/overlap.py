@@ -4,9 +4,8 @@ from __future__ import annotations
 from flask import Blueprint
 
 from graaf import overlap
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
 
 bp = Blueprint("overlap", __name__)
 doclinks.installeer(bp)
@@ -15,4 +14,4 @@ doclinks.installeer(bp)
 @bp.get("/overlap.json")
 @bp.get("/overlap")  # registered first, so url_for gives the HTML page
 def index():
-    return pagina("overlap.html", **overlap.overlap(store()))
+    return pagina("overlap.html", **overlap.overlap(regio.pagina_store()), **regio.velden())

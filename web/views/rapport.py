@@ -5,9 +5,9 @@ from flask import Blueprint, current_app, request
 
 from graaf import bevindingen, rapport
 from graaf.fouten import ScanFout
-from web import doclinks
+from web import doclinks, regio
 from web.json_twin import pagina
-from web.scan import store
+from web.toegang import versie_voor_bezoeker
 
 bp = Blueprint("rapport", __name__)
 doclinks.installeer(bp)
@@ -19,7 +19,9 @@ def index():
     """``?peildatum=YYYY-MM-DD`` as on /bevindingen (an invalid date is a 400 there too)."""
     dag = bevindingen.lees_peildatum(request.args.get("peildatum"))
     kaart = "/netwerk" if "netwerk.index" in current_app.view_functions else None
-    return pagina("rapport.html", **rapport.rapport(store(), dag), _netwerkkaart=kaart)
+    gegevens = rapport.rapport(regio.pagina_store(), dag)
+    gegevens["versie"] = versie_voor_bezoeker(gegevens["versie"])
+    return pagina("rapport.html", **gegevens, _netwerkkaart=kaart, **regio.velden())
 
 
 @bp.errorhandler(ScanFout)

@@ -26,6 +26,8 @@ from web.rollen import vereist_rol
 from web.scan import store
 
 bp = Blueprint("upload", __name__)
+VERLOPEN = ("Dit voorbeeld bestaat niet meer: het is al bevestigd of geannuleerd, of het is "
+            "verlopen. Laad het werkboek opnieuw.")
 
 
 @bp.get("/beheer/upload")
@@ -44,6 +46,7 @@ def laden() -> Any:
     try:
         if bestand is None or not naam:
             raise ScanFout("Kies eerst een bestand om te laden.")
+        up.ruim_op()
         upload = up.bewaar(bestand, huidige_gebruiker().naam, request.form.get("notitie", ""),
                            store().huidige().nummer)
     except ScanFout as e:
@@ -75,17 +78,20 @@ def _geweigerd(naam: str, melding: str, bevindingen: list, status: int) -> Any:
 @vereist_rol("beheerder")
 def bevestig(token: str) -> Any:
     """Write the previewed upload as a new version, unless the scan changed meanwhile."""
-    upload = up.zoek(token, huidige_gebruiker().naam) or abort(404)
+    upload = up.zoek(token, huidige_gebruiker().naam)
+    resultaat = up.resultaat(upload) if upload else None
+    if upload is None or resultaat is None:
+        return render_template("fout.html", titel="Niet geladen", tekst=VERLOPEN), 404
     try:
         versie = store().nieuwe_versie(
-            up.resultaat(upload).ntriples(), door=upload.door, notitie=upload.notitie,
+            resultaat.ntriples(), door=upload.door, notitie=upload.notitie,
             bronbestand=upload.bestandsnaam, op_versie=upload.op_versie)
     except ScanGewijzigd:
-        up.verwijder(upload)
         tekst = "De scan is intussen gewijzigd; laad het werkboek opnieuw."
         audit("upload: bevestigen", wat=upload.bestandsnaam, resultaat=f"geweigerd: {tekst}")
         return render_template("fout.html", titel="Niet geladen", tekst=tekst), 409
-    up.verwijder(upload)
+    finally:
+        up.verwijder(upload)  # a token works once, whatever the outcome
     audit("upload: bevestigen", wat=f"{upload.bestandsnaam} → versie {versie.nummer}")
     flash(f"Versie {versie.nummer} is geladen.")
     return redirect(url_for("dashboard.index"), 303)

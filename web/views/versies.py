@@ -12,7 +12,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from graaf import verschil as vs
 from web.json_twin import pagina
 from web.scan import store
-from web.toegang import mag_persoonsgegevens_zien
+from web.toegang import mag_persoonsgegevens_zien, versie_voor_bezoeker
 
 bp = Blueprint("versies", __name__)
 
@@ -24,7 +24,7 @@ def index():
     van, naar = request.args.get("van", type=int), request.args.get("naar", type=int)
     if van is not None and naar is not None:
         return redirect(url_for(".verschil", van=van, naar=naar))
-    lijst = [v.als_dict() for v in reversed(store().versies())]
+    lijst = [versie_voor_bezoeker(v.als_dict()) for v in reversed(store().versies())]
     return pagina("versies.html", versies=lijst, huidig=lijst[0]["nummer"] if lijst else None)
 
 

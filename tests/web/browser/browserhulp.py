@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,9 +19,11 @@ from flask import Flask
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHERMAFDRUKKEN = Path(__file__).resolve().parents[3] / "test-artefacten" / "screenshots"
+WACHTWOORD = "browser-wachtwoord-lang-genoeg"
 #: GET rules without arguments that are no page: the SPARQL 1.1 Protocol
-#: endpoint answers a GET without ``query`` with a protocol error, by design.
-GEEN_PAGINA = {"/sparql"}
+#: endpoint answers a GET without ``query`` with a protocol error, by design;
+#: security.txt is plain text (RFC 9116), tested in tests/web/test_headers.py.
+GEEN_PAGINA = {"/sparql", "/.well-known/security.txt"}
 #: Pages with arguments, on things of the example scan: one of each kind of page.
 VOORBEELDPAGINAS = ["/doc/organisatie/uwv", "/doc/initiatief/regionaal-werkcentrum",
                     "/doc/persoon/nienke-spoelstra", "/def/status/lopend", "/zoeken?q=werkgevers",
@@ -83,10 +86,24 @@ class Pagina:
         return antwoord
 
 
+def log_in(pagina: Pagina, site_app: Flask, rol: str = "beheerder") -> str:
+    """A new account with ``rol`` on ``site_app``, logged in through the login form."""
+    naam = f"browser-{rol}-{uuid.uuid4().hex[:6]}"
+    site_app.extensions["gebruikers"].toevoegen(naam, WACHTWOORD, rol)
+    pagina.open("/inloggen")
+    pagina.page.get_by_label("Gebruikersnaam").fill(naam)
+    pagina.page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.page.get_by_role("button", name="Inloggen").click()
+    pagina.page.wait_for_load_state("networkidle")
+    return naam
+
+
 def axe(page: Any) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        # evaluated by the test driver, not as a <script> tag: the site's CSP
+        # (web/beveiliging.py) rightly blocks inline scripts added to the page
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
     opties = {"runOnly": {"type": "tag", "values": WCAG}}
     return page.evaluate("async (o) => (await axe.run(document, o)).violations", opties)
 

@@ -1,27 +1,13 @@
 """Logging in and out in a real browser; the pages a logged-in beheerder sees pass axe."""
 from __future__ import annotations
 
-import uuid
+from browserhulp import Pagina, app, axe, beschrijf, log_in
 
-from browserhulp import Pagina, app, axe, beschrijf
-
-WACHTWOORD = "browser-wachtwoord-lang-genoeg"
-
-
-def _log_in(pagina: Pagina, rol: str) -> str:
-    naam = f"browser-{rol}-{uuid.uuid4().hex[:6]}"
-    app().extensions["gebruikers"].toevoegen(naam, WACHTWOORD, rol)
-    pagina.open("/inloggen")
-    pagina.page.get_by_label("Gebruikersnaam").fill(naam)
-    pagina.page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.page.get_by_role("button", name="Inloggen").click()
-    pagina.page.wait_for_load_state("networkidle")
-    return naam
 
 
 def test_inloggen_auditlog_en_uitloggen(pagina: Pagina) -> None:
     """Log in as beheerder, see the name in the header, the audit log passes axe, log out."""
-    naam = _log_in(pagina, "beheerder")
+    naam = log_in(pagina, app())
     assert f"Ingelogd als {naam} (beheerder)" in pagina.page.locator(".kop-account").inner_text()
     for pad in ("/", "/beheer/audit", "/inloggen", "/doc/persoon/nienke-spoelstra"):
         pagina.open(pad)
