@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import signal
 import statistics
 import subprocess
 import threading
@@ -30,7 +29,7 @@ from urllib.parse import urlencode, urlsplit
 
 import psutil
 
-from bench.last import start_server
+from bench.last import start_server, stop_server
 
 _ACCEPT = "application/sparql-results+json"
 OMGEVING = {"GRAAF_SPARQL_BUDGET": "1000000", "GRAAF_SPARQL_MAX_RIJEN": "1000000",
@@ -135,11 +134,4 @@ def piek_mb(pid: int) -> float:
     return hwm(pid) + sum(hwm(k.pid) for k in kinderen)
 
 
-def stop_graaf(proces: subprocess.Popen) -> None:
-    """SIGTERM to our own server (its workers go with it), SIGKILL as a backstop."""
-    proces.send_signal(signal.SIGTERM)
-    try:
-        proces.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proces.kill()
-        proces.wait()
+stop_graaf = stop_server

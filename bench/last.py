@@ -226,12 +226,17 @@ def draai(duur: float = 60.0, tijdslimiet: float = 2.0, budget: int = 120,
                     "totaal_per_s": round(sum(len(k.tijden) for k in groep) / echt, 1),
                     "voor": basis, "na": na, "logboek": _logboek(log)}
         finally:
-            proces.send_signal(signal.SIGTERM)
-            try:
-                proces.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proces.kill()
-                proces.wait()
+            stop_server(proces)
+
+
+def stop_server(proces: subprocess.Popen) -> None:
+    """SIGTERM to our own server (its workers go with it), SIGKILL as a backstop."""
+    proces.send_signal(signal.SIGTERM)
+    try:
+        proces.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+        proces.wait()
 
 
 def controles(r: dict) -> list[tuple[str, bool]]:
