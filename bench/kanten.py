@@ -41,9 +41,10 @@ def piek_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def mediaan(f: Callable[[], object], herhaal: int) -> float:
-    """Median seconds of ``herhaal`` runs after one uncounted warm-up run."""
-    f()
+def mediaan(f: Callable[[], object], herhaal: int, opwarmen: bool = True) -> float:
+    """Median seconds of ``herhaal`` runs, after one uncounted warm-up run if asked."""
+    if opwarmen:
+        f()
     tijden = []
     for _ in range(herhaal):
         t = time.perf_counter()

@@ -12,10 +12,8 @@ The full benchmark of issue 6 (1/10/35 regions, raw engines) is
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,21 +22,13 @@ from rdflib.namespace import XSD
 
 from graaf import checks, queries
 from graaf.opslag import open_store
+from bench.kanten import mediaan
 from graaf.scan import VOORBEELD, laad
 
 sys.path.append(str(Path(__file__).resolve().parent.parent / "tests"))
 import virtuoso as v  # noqa: E402
 
 PEIL = date(2026, 5, 7)
-
-
-def _mediaan(f, herhaal: int) -> float:
-    tijden = []
-    for _ in range(herhaal):
-        t = time.perf_counter()
-        f()
-        tijden.append(time.perf_counter() - t)
-    return statistics.median(tijden)
 
 
 def _checks(store) -> None:
@@ -58,9 +48,11 @@ def main() -> None:
                       "virtuoso": open_store(server.spec, v.GEBRUIKER, server.wachtwoord)}
             print(f"{'':10} {'ingest (s)':>11} {'checks 1e (s)':>14} {'checks (s)':>11}")
             for naam, store in stores.items():
-                ingest = _mediaan(lambda: laad(store, VOORBEELD, door="bench"), herhaal)
-                eerste = _mediaan(lambda: _checks(store), 1)  # the server plans each query
-                tijd = _mediaan(lambda: _checks(store), herhaal)
+                ingest = mediaan(lambda: laad(store, VOORBEELD, door="bench"), herhaal,
+                                 opwarmen=False)
+                # the first run apart: the server plans each query on first sight
+                eerste = mediaan(lambda: _checks(store), 1, opwarmen=False)
+                tijd = mediaan(lambda: _checks(store), herhaal, opwarmen=False)
                 print(f"{naam:10} {ingest:11.3f} {eerste:14.3f} {tijd:11.3f}")
             print("\nPer check op Virtuoso (s):")
             for code, _ in checks.CHECKS:
@@ -70,7 +62,8 @@ def main() -> None:
                     continue
                 waarden = {"peildatum": Literal(PEIL.isoformat(), datatype=XSD.date)}
                 b = {k: w for k, w in waarden.items() if k in sparql.parameters} or None
-                t = _mediaan(lambda: stores["virtuoso"].waarden(sparql.sparql, bindings=b), 1)
+                t = mediaan(lambda: stores["virtuoso"].waarden(sparql.sparql, bindings=b), 1,
+                            opwarmen=False)
                 print(f"  {code:36} {t:7.3f}")
             for store in stores.values():
                 store.close()
